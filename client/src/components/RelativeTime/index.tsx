@@ -1,0 +1,18 @@
+import { now } from '../../state';
+import { fullTime, relativeTime } from '../../time';
+
+interface Props {
+  /** Epoch ms; renders nothing when absent. */
+  time?: number;
+  class?: string;
+}
+
+/** "3 minutes ago", refreshed with the shared 10-second clock; the full date in the tooltip. */
+export function RelativeTime({ time, class: className }: Props) {
+  if (time === undefined) return null;
+  return (
+    <time class={className} dateTime={new Date(time).toISOString()} title={fullTime(time)}>
+      {relativeTime(time, now.value)}
+    </time>
+  );
+}

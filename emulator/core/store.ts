@@ -1,0 +1,203 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * Where every service keeps its state. Keys are '/'-separated paths such as
+ * `cognito/000000000000/us-east-1/pools/us-east-1_AbC`. JSON documents are cached in memory;
+ * blobs (object bodies, code zips) are read from disk on demand.
+ *
+ * A write returns only once it is on disk through an atomic rename, so a `kill -9` after an
+ * acknowledged write loses nothing and never leaves a half-written file.
+ */
+export interface Store {
+  get<T>(key: string): T | undefined;
+  put(key: string, value: unknown): void;
+  delete(key: string): void;
+  /** Keys directly or indirectly under `prefix/`, sorted. */
+  keys(prefix: string): string[];
+  getBlob(key: string): Buffer | undefined;
+  putBlob(key: string, data: Buffer): void;
+  deleteBlob(key: string): void;
+  /** Removes everything under `prefix/` (documents and blobs). */
+  deleteAll(prefix: string): void;
+  /** A directory a service may own for data kept by a library (LevelDB, unpacked code); undefined in memory mode. */
+  directory(name: string): string | undefined;
+  clear(): void;
+}
+
+const JSON_EXT = '.json';
+const BLOB_EXT = '.blob';
+
+function encodeSegment(segment: string): string {
+  const encoded = encodeURIComponent(segment).replace(/\*/g, '%2A');
+  return encoded === '.' || encoded === '..' || encoded === '' ? `%${encoded}` : encoded.replace(/^\./, '%2E');
+}
+
+function decodeSegment(segment: string): string {
+  return segment.startsWith('%.') || segment === '%' ? segment.slice(1) : decodeURIComponent(segment);
+}
+
+export class MemoryStore implements Store {
+  protected docs = new Map<string, string>();
+  protected blobs = new Map<string, Buffer>();
+
+  get<T>(key: string): T | undefined {
+    const text = this.docs.get(key);
+    return text === undefined ? undefined : (JSON.parse(text) as T);
+  }
+  put(key: string, value: unknown): void {
+    this.docs.set(key, JSON.stringify(value));
+  }
+  delete(key: string): void {
+    this.docs.delete(key);
+  }
+  keys(prefix: string): string[] {
+    const start = `${prefix}/`;
+    return [...this.docs.keys()].filter((k) => k.startsWith(start)).sort();
+  }
+  getBlob(key: string): Buffer | undefined {
+    return this.blobs.get(key);
+  }
+  putBlob(key: string, data: Buffer): void {
+    this.blobs.set(key, Buffer.from(data));
+  }
+  deleteBlob(key: string): void {
+    this.blobs.delete(key);
+  }
+  deleteAll(prefix: string): void {
+    const start = `${prefix}/`;
+    for (const k of [...this.docs.keys()]) if (k.startsWith(start)) this.delete(k);
+    for (const k of [...this.blobs.keys()]) if (k.startsWith(start)) this.deleteBlob(k);
+  }
+  directory(_name: string): string | undefined {
+    return undefined;
+  }
+  clear(): void {
+    this.docs.clear();
+    this.blobs.clear();
+  }
+}
+
+/** Documents and blobs as files under `root/data`, each written to a temporary file then renamed. */
+export class FileStore extends MemoryStore {
+  private readonly dataDir: string;
+  private readonly blobKeys = new Set<string>();
+  private tmpCounter = 0;
+
+  constructor(private readonly root: string) {
+    super();
+    this.dataDir = join(root, 'data');
+    mkdirSync(this.dataDir, { recursive: true });
+    this.load(this.dataDir, []);
+  }
+
+  private load(dir: string, segments: string[]): void {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.name.includes('.tmp-')) {
+        rmSync(full, { force: true }); // an interrupted write: the previous version is intact
+      } else if (entry.isDirectory()) {
+        this.load(full, [...segments, decodeSegment(entry.name)]);
+      } else if (entry.name.endsWith(JSON_EXT)) {
+        const key = [...segments, decodeSegment(entry.name.slice(0, -JSON_EXT.length))].join('/');
+        this.docs.set(key, readFileSync(full, 'utf8'));
+      } else if (entry.name.endsWith(BLOB_EXT)) {
+        this.blobKeys.add([...segments, decodeSegment(entry.name.slice(0, -BLOB_EXT.length))].join('/'));
+      }
+    }
+  }
+
+  private pathFor(key: string, ext: string): string {
+    return join(this.dataDir, ...key.split('/').map(encodeSegment)) + ext;
+  }
+
+  private atomicWrite(file: string, data: string | Buffer): void {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.tmp-${process.pid}-${this.tmpCounter++}`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  }
+
+  override put(key: string, value: unknown): void {
+    const text = JSON.stringify(value);
+    this.atomicWrite(this.pathFor(key, JSON_EXT), text);
+    this.docs.set(key, text);
+  }
+  override delete(key: string): void {
+    rmSync(this.pathFor(key, JSON_EXT), { force: true });
+    this.docs.delete(key);
+  }
+  override getBlob(key: string): Buffer | undefined {
+    if (!this.blobKeys.has(key)) return undefined;
+    return readFileSync(this.pathFor(key, BLOB_EXT));
+  }
+  override putBlob(key: string, data: Buffer): void {
+    this.atomicWrite(this.pathFor(key, BLOB_EXT), data);
+    this.blobKeys.add(key);
+  }
+  override deleteBlob(key: string): void {
+    rmSync(this.pathFor(key, BLOB_EXT), { force: true });
+    this.blobKeys.delete(key);
+  }
+  override deleteAll(prefix: string): void {
+    super.deleteAll(prefix);
+    const start = `${prefix}/`;
+    for (const k of [...this.blobKeys]) if (k.startsWith(start)) this.deleteBlob(k);
+    rmSync(join(this.dataDir, ...prefix.split('/').map(encodeSegment)), { recursive: true, force: true });
+  }
+  override directory(name: string): string {
+    const dir = join(this.root, name);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+  override clear(): void {
+    super.clear();
+    this.blobKeys.clear();
+    for (const entry of readdirSync(this.root)) rmSync(join(this.root, entry), { recursive: true, force: true });
+    mkdirSync(this.dataDir, { recursive: true });
+  }
+}
+
+/** Checks at start that the state directory can be written, so a full or read-only disk is a clear error, not silent loss. */
+export function openStore(stateDir: string | undefined): Store {
+  if (!stateDir) return new MemoryStore();
+  try {
+    mkdirSync(stateDir, { recursive: true });
+    const probe = join(stateDir, `.write-probe-${process.pid}`);
+    writeFileSync(probe, 'ok');
+    rmSync(probe);
+  } catch (err) {
+    throw new Error(
+      `The state directory ${stateDir} cannot be written (${(err as Error).message}). Free some space, fix its permissions, or set EMULATOR_STATE_DIR elsewhere (EMULATOR_PERSIST=0 keeps state in memory).`,
+    );
+  }
+  if (existsSync(stateDir) && !statSync(stateDir).isDirectory()) throw new Error(`${stateDir} is not a directory`);
+  return new FileStore(stateDir);
+}
+
+/** A typed view of the documents of one kind for one account and region. */
+export class Collection<T> {
+  constructor(
+    private readonly store: Store,
+    readonly prefix: string,
+  ) {}
+  get(id: string): T | undefined {
+    return this.store.get<T>(`${this.prefix}/${id}`);
+  }
+  put(id: string, value: T): void {
+    this.store.put(`${this.prefix}/${id}`, value);
+  }
+  delete(id: string): void {
+    this.store.delete(`${this.prefix}/${id}`);
+  }
+  ids(): string[] {
+    const start = this.prefix.length + 1;
+    return this.store
+      .keys(this.prefix)
+      .map((k) => k.slice(start))
+      .filter((id) => !id.includes('/'));
+  }
+  list(): T[] {
+    return this.ids().map((id) => this.get(id)!);
+  }
+}

@@ -1,0 +1,12 @@
+import type { AdminRoute } from '../core/edge.js';
+import type { Service, ServiceContext } from '../core/service.js';
+import { DynamoDbService } from './dynamodb/index.js';
+
+export interface ServiceFactory {
+  create(ctx: ServiceContext): Service;
+  /** Extra routes under /_emulator/ this service offers to people and tests. */
+  adminRoutes?(service: Service): Record<string, AdminRoute>;
+}
+
+/** Every service of the local cloud. */
+export const SERVICES: ServiceFactory[] = [{ create: (ctx) => new DynamoDbService(ctx) }];
