@@ -1,0 +1,103 @@
+import { buildClient, CLIENT_DIST } from './client-build.js';
+import { bundleHandler } from './bundle.js';
+import type { StackOutputs } from './outputs.js';
+import { step } from './progress.js';
+import { FUNCTIONS, STACK, websiteBucketName } from './stack.js';
+import { ensureApi } from './steps/api.js';
+import { uploadClient } from './steps/client-upload.js';
+import { allowApiGateway, ensureFunction } from './steps/functions.js';
+import { chatRole, cognitoRole, ensureRole } from './steps/roles.js';
+import { conversationsTable, ensureTable, messagesTable } from './steps/tables.js';
+import { ensureUserPool } from './steps/user-pool.js';
+import { ensureWebsiteBucket } from './steps/website.js';
+import { clientsFor, type Target } from './target.js';
+
+/** URLs of the data planes: on the local cloud the documented forms, on AWS the regional endpoints. */
+function urlsFor(target: Target, apiId: string, bucket: string) {
+  if (target.endpoint) {
+    const edge = new URL(target.endpoint);
+    return {
+      apiUrl: `${target.endpoint}/restapis/${apiId}/${STACK.stage}/_user_request_`,
+      websiteUrl: `http://${bucket}.s3-website.localhost:${edge.port || 80}/`,
+      websitePathUrl: `${target.endpoint}/${bucket}/index.html`,
+    };
+  }
+  return {
+    apiUrl: `https://${apiId}.execute-api.${target.region}.amazonaws.com/${STACK.stage}`,
+    websiteUrl: `http://${bucket}.s3-website-${target.region}.amazonaws.com/`,
+    websitePathUrl: `https://${bucket}.s3.${target.region}.amazonaws.com/index.html`,
+  };
+}
+
+/** Creates or updates the whole chat stack, one idempotent step per resource. */
+export async function provision(target: Target, log: (line: string) => void = console.log): Promise<StackOutputs> {
+  const clients = clientsFor(target);
+  log(`Provisioning the chat stack into ${target.name}${target.endpoint ? ` at ${target.endpoint}` : ''} (${target.region})`);
+
+  const [messagesArn, conversationsArn] = await Promise.all([
+    step(`table ${STACK.tables.messages}`, () => ensureTable(clients, messagesTable), log),
+    step(`table ${STACK.tables.conversations} with index ${STACK.tables.conversationsByUser}`, () => ensureTable(clients, conversationsTable), log),
+  ]);
+  const account = messagesArn.split(':')[4]!;
+  const pool = await step(`user pool ${STACK.userPool} and client ${STACK.userPoolClient}`, () => ensureUserPool(clients), log);
+  const roleArns = {
+    chat: await step(`role ${STACK.roles.chat}`, () => ensureRole(clients, chatRole({ messages: messagesArn, conversations: conversationsArn }, pool.userPoolArn)), log),
+    cognito: await step(`role ${STACK.roles.cognito}`, () => ensureRole(clients, cognitoRole(pool.userPoolArn)), log),
+  };
+  const environment = {
+    MESSAGES_TABLE: STACK.tables.messages,
+    CONVERSATIONS_TABLE: STACK.tables.conversations,
+    CONVERSATIONS_INDEX: STACK.tables.conversationsByUser,
+    USER_POOL_ID: pool.userPoolId,
+  };
+  const functionArns: Record<string, string> = {};
+  await Promise.all(
+    FUNCTIONS.map((fn) =>
+      step(
+        `function ${fn.name}`,
+        async () => {
+          const zip = await bundleHandler(fn.entry);
+          functionArns[fn.name] = await ensureFunction(clients, { name: fn.name, roleArn: roleArns[fn.role], zip, environment });
+        },
+        log,
+      ),
+    ),
+  );
+  const api = await step(`REST API ${STACK.api}, deployed to stage ${STACK.stage}`, () => ensureApi(clients, { region: target.region, userPoolArn: pool.userPoolArn, functionArns }), log);
+  const apiArnPattern = `arn:aws:execute-api:${target.region}:${account}:${api.apiId}/*/*/*`;
+  await step('API Gateway allowed to invoke the functions', () => Promise.all(FUNCTIONS.map((fn) => allowApiGateway(clients, fn.name, apiArnPattern))), log);
+
+  const bucket = websiteBucketName(account, target.region);
+  await step(`website bucket ${bucket}`, () => ensureWebsiteBucket(clients, bucket, target.region), log);
+  const urls = urlsFor(target, api.apiId, bucket);
+  const built = await step('client build', () => buildClient(), log);
+  const uploaded = await step(
+    'client upload with config.json',
+    () =>
+      uploadClient(clients, bucket, CLIENT_DIST, {
+        region: target.region,
+        apiUrl: urls.apiUrl,
+        userPoolId: pool.userPoolId,
+        userPoolClientId: pool.userPoolClientId,
+        cognitoEndpoint: target.endpoint ?? null,
+        local: target.name === 'local',
+        outboxUrl: target.name === 'local' ? `${target.endpoint}/_emulator/cognito/codes` : null,
+      }),
+    log,
+  );
+  log(`  (client ${built}, ${uploaded} files uploaded)`);
+  return {
+    target: target.name,
+    region: target.region,
+    endpoint: target.endpoint ?? null,
+    account,
+    ...urls,
+    apiId: api.apiId,
+    stage: api.stage,
+    cdnUrl: null,
+    userPoolId: pool.userPoolId,
+    userPoolClientId: pool.userPoolClientId,
+    websiteBucket: bucket,
+    functions: functionArns,
+  };
+}

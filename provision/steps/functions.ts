@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import {
+  AddPermissionCommand,
+  CreateFunctionCommand,
+  GetFunctionCommand,
+  RemovePermissionCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+  waitUntilFunctionActiveV2,
+  waitUntilFunctionUpdatedV2,
+} from '@aws-sdk/client-lambda';
+import { isNamed, retry } from '../progress.js';
+import { STACK } from '../stack.js';
+import type { Clients } from '../target.js';
+
+export interface FunctionSettings {
+  name: string;
+  roleArn: string;
+  zip: Uint8Array;
+  environment: Record<string, string>;
+}
+
+const API_GATEWAY_STATEMENT = 'apigateway-invoke';
+const RUNTIME = 'nodejs20.x';
+const WAIT = { maxWaitTime: 300, minDelay: 1, maxDelay: 5 };
+
+/** A new role takes a few seconds before Lambda may assume it on AWS. */
+const roleNotReady = (err: unknown) => isNamed(err, 'InvalidParameterValueException') && /role|assume/i.test((err as Error).message);
+
+/** Creates the function or brings its code and configuration up to date. Returns its ARN. */
+export async function ensureFunction(clients: Clients, settings: FunctionSettings): Promise<string> {
+  const configuration = {
+    FunctionName: settings.name,
+    Role: settings.roleArn,
+    Handler: 'index.handler',
+    Runtime: RUNTIME,
+    Timeout: 10,
+    MemorySize: 256,
+    Environment: { Variables: settings.environment },
+  } as const;
+  const existing = await clients.lambda.send(new GetFunctionCommand({ FunctionName: settings.name })).catch((err) => {
+    if (isNamed(err, 'ResourceNotFoundException')) return undefined;
+    throw err;
+  });
+  if (!existing) {
+    const created = await retry(
+      `creating ${settings.name}`,
+      () =>
+        clients.lambda.send(
+          new CreateFunctionCommand({ ...configuration, Code: { ZipFile: settings.zip }, Tags: { [STACK.tag.key]: STACK.tag.value } }),
+        ),
+      roleNotReady,
+    );
+    await waitUntilFunctionActiveV2({ client: clients.lambda, ...WAIT }, { FunctionName: settings.name });
+    return created.FunctionArn!;
+  }
+  const sha256 = createHash('sha256').update(settings.zip).digest('base64');
+  if (existing.Configuration?.CodeSha256 !== sha256) {
+    await clients.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: settings.name, ZipFile: settings.zip }));
+    await waitUntilFunctionUpdatedV2({ client: clients.lambda, ...WAIT }, { FunctionName: settings.name });
+  }
+  await retry(`configuring ${settings.name}`, () => clients.lambda.send(new UpdateFunctionConfigurationCommand(configuration)), roleNotReady);
+  await waitUntilFunctionUpdatedV2({ client: clients.lambda, ...WAIT }, { FunctionName: settings.name });
+  return existing.Configuration!.FunctionArn!;
+}
+
+/** Lets API Gateway invoke the function from the given API (any stage, method and path). */
+export async function allowApiGateway(clients: Clients, functionName: string, apiArnPattern: string): Promise<void> {
+  const add = () =>
+    clients.lambda.send(
+      new AddPermissionCommand({
+        FunctionName: functionName,
+        StatementId: API_GATEWAY_STATEMENT,
+        Action: 'lambda:InvokeFunction',
+        Principal: 'apigateway.amazonaws.com',
+        SourceArn: apiArnPattern,
+      }),
+    );
+  try {
+    await add();
+  } catch (err) {
+    if (!isNamed(err, 'ResourceConflictException')) throw err;
+    // The statement exists, perhaps for an API since deleted: replace it.
+    await clients.lambda.send(new RemovePermissionCommand({ FunctionName: functionName, StatementId: API_GATEWAY_STATEMENT }));
+    await add();
+  }
+}

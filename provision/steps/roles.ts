@@ -1,0 +1,69 @@
+import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, PutRolePolicyCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
+import { isNamed } from '../progress.js';
+import { STACK } from '../stack.js';
+import type { Clients } from '../target.js';
+
+const BASIC_EXECUTION = 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole';
+
+const LAMBDA_TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+
+export interface RoleSpec {
+  name: string;
+  inlinePolicyName: string;
+  inlinePolicy: object;
+}
+
+/** Least privilege: the chat functions read and write the two tables and the index, and check that users exist. */
+export function chatRole(tableArns: { messages: string; conversations: string }, userPoolArn: string): RoleSpec {
+  return {
+    name: STACK.roles.chat,
+    inlinePolicyName: 'chat-data',
+    inlinePolicy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+          Resource: [tableArns.messages, tableArns.conversations, `${tableArns.conversations}/index/${STACK.tables.conversationsByUser}`],
+        },
+        { Effect: 'Allow', Action: ['cognito-idp:AdminGetUser'], Resource: [userPoolArn] },
+      ],
+    },
+  };
+}
+
+export function cognitoRole(userPoolArn: string): RoleSpec {
+  return {
+    name: STACK.roles.cognito,
+    inlinePolicyName: 'list-users',
+    inlinePolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cognito-idp:ListUsers'], Resource: [userPoolArn] }] },
+  };
+}
+
+/** Creates the role (or brings its trust policy up to date), attaches basic execution and puts the inline policy. Returns the ARN. */
+export async function ensureRole(clients: Clients, spec: RoleSpec): Promise<string> {
+  let arn: string;
+  try {
+    const { Role } = await clients.iam.send(
+      new CreateRoleCommand({
+        RoleName: spec.name,
+        AssumeRolePolicyDocument: LAMBDA_TRUST,
+        Tags: [{ Key: STACK.tag.key, Value: STACK.tag.value }],
+      }),
+    );
+    arn = Role!.Arn!;
+  } catch (err) {
+    if (!isNamed(err, 'EntityAlreadyExistsException', 'EntityAlreadyExists')) throw err;
+    await clients.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: spec.name, PolicyDocument: LAMBDA_TRUST }));
+    const { Role } = await clients.iam.send(new GetRoleCommand({ RoleName: spec.name }));
+    arn = Role!.Arn!;
+  }
+  await clients.iam.send(new AttachRolePolicyCommand({ RoleName: spec.name, PolicyArn: BASIC_EXECUTION }));
+  await clients.iam.send(
+    new PutRolePolicyCommand({ RoleName: spec.name, PolicyName: spec.inlinePolicyName, PolicyDocument: JSON.stringify(spec.inlinePolicy) }),
+  );
+  return arn;
+}
