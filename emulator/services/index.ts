@@ -1,6 +1,7 @@
 import type { AdminRoute } from '../core/edge.js';
 import type { Service, ServiceContext } from '../core/service.js';
 import { DynamoDbService } from './dynamodb/index.js';
+import { LogsService } from './logs/index.js';
 
 export interface ServiceFactory {
   create(ctx: ServiceContext): Service;
@@ -9,4 +10,4 @@ export interface ServiceFactory {
 }
 
 /** Every service of the local cloud. */
-export const SERVICES: ServiceFactory[] = [{ create: (ctx) => new DynamoDbService(ctx) }];
+export const SERVICES: ServiceFactory[] = [{ create: (ctx) => new DynamoDbService(ctx) }, { create: (ctx) => new LogsService(ctx) }];
