@@ -1,5 +1,6 @@
 import type { AdminRoute } from '../core/edge.js';
 import type { Service, ServiceContext } from '../core/service.js';
+import { cognitoFactory } from './cognito/index.js';
 import { DynamoDbService } from './dynamodb/index.js';
 import { LogsService } from './logs/index.js';
 
@@ -10,4 +11,8 @@ export interface ServiceFactory {
 }
 
 /** Every service of the local cloud. */
-export const SERVICES: ServiceFactory[] = [{ create: (ctx) => new DynamoDbService(ctx) }, { create: (ctx) => new LogsService(ctx) }];
+export const SERVICES: ServiceFactory[] = [
+  { create: (ctx) => new DynamoDbService(ctx) },
+  { create: (ctx) => new LogsService(ctx) },
+  cognitoFactory,
+];

@@ -1,0 +1,72 @@
+import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
+import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
+import { json } from '../../core/http.js';
+import { randomDigits } from '../../core/ids.js';
+import { maskDestination } from './attributes.js';
+import { attribute, type CognitoState, type OutboxEntry, type PendingCode, type PoolScope, type UserRecord } from './state.js';
+
+export const CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+export interface Delivery {
+  attribute: 'email' | 'phone_number';
+  medium: 'EMAIL' | 'SMS';
+  address: string;
+}
+
+/**
+ * Where a verification code for this user goes: the attributes the pool verifies automatically
+ * (a phone number first, as Cognito does when both are set); undefined when there is none.
+ */
+export function deliveryFor(scope: PoolScope, user: UserRecord): Delivery | undefined {
+  const auto = scope.pool.AutoVerifiedAttributes ?? [];
+  const phone = attribute(user, 'phone_number');
+  if (auto.includes('phone_number') && phone) return { attribute: 'phone_number', medium: 'SMS', address: phone };
+  const email = attribute(user, 'email');
+  if (auto.includes('email') && email) return { attribute: 'email', medium: 'EMAIL', address: email };
+  return undefined;
+}
+
+export function deliveryDetails(delivery: Delivery): CodeDeliveryDetailsType {
+  return {
+    Destination: maskDestination(delivery.address, delivery.medium),
+    DeliveryMedium: delivery.medium,
+    AttributeName: delivery.attribute,
+  };
+}
+
+/**
+ * "Sends" a new 6-digit code: nothing leaves the machine; the code goes to the outbox (state, read
+ * through GET /_emulator/cognito/codes) and to the console.
+ */
+export function sendCode(
+  state: CognitoState,
+  scope: PoolScope,
+  user: UserRecord,
+  delivery: Delivery,
+  kind: OutboxEntry['kind'],
+  log: (message: string) => void,
+): PendingCode {
+  const code = randomDigits(6);
+  state.addToOutbox(scope.account, scope.region, {
+    userPoolId: scope.id,
+    username: user.Username,
+    destination: delivery.address,
+    code,
+    kind,
+    createdAt: new Date().toISOString(),
+  });
+  log(`[cognito] code for ${user.Username} (${delivery.address}) in ${scope.id}: ${code} (${kind})`);
+  return { code, expiresAt: Date.now() + CODE_LIFETIME_MS, attribute: delivery.attribute };
+}
+
+/** GET /_emulator/cognito/codes[?username=&userPoolId=]: the codes sent, newest last. */
+export function codesRoute(state: CognitoState) {
+  return (req: EdgeRequest): EdgeResponse => {
+    const username = req.query.get('username');
+    const userPoolId = req.query.get('userPoolId');
+    const entries = state
+      .outbox()
+      .filter((e) => (username === null || e.username === username) && (userPoolId === null || e.userPoolId === userPoolId));
+    return json(200, entries);
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Cognito user pools (cognito-idp, awsJson1_1): pools and app clients; sign-up with email codes
+ * (written to an outbox at GET /_emulator/cognito/codes and to the console, never sent);
+ * USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH sign-in with RS256 tokens signed by a per-pool key
+ * kept in the store; the pool's JWKS and OpenID configuration under /{poolId}/.well-known/; and
+ * token checks for API Gateway's COGNITO_USER_POOLS authorizer (TokenVerifier).
+ * Passwords are stored as scrypt hashes; refresh tokens are opaque random strings (AWS's are
+ * encrypted JWEs), stored as hashes.
+ *
+ * Not yet: USER_SRP_AUTH, CUSTOM_AUTH and USER_AUTH flows (and RespondToAuthChallenge); Lambda
+ * triggers (LambdaConfig is stored, never invoked: PreSignUp, PostConfirmation, PreAuthentication,
+ * PreTokenGeneration, CustomMessage, ...); AdminCreateUser, AdminInitiateAuth, ForgotPassword,
+ * ChangePassword, attribute updates and verification, GlobalSignOut / RevokeToken; groups, MFA,
+ * devices, domains and the hosted UI / OAuth endpoints, identity providers, resource servers;
+ * real email or SMS delivery; code-attempt limits and account lockout.
+ */
+
+import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
+import type { Service, ServiceContext } from '../../core/service.js';
+import { awsJsonHandler, operationContext } from '../../protocols/aws-json.js';
+import type { ServiceFactory } from '../index.js';
+import { checkToken, issuerPoolId } from './access-tokens.js';
+import { authorizerClaims } from './authorizer-claims.js';
+import { codesRoute } from './codes.js';
+import type { CognitoContext } from './context.js';
+import { KeyCache } from './jwt.js';
+import { OPERATIONS } from './operations/index.js';
+import { CognitoState } from './state.js';
+import type { TokenVerifier, VerifiedToken } from './token-verifier.js';
+import { isWellKnownPath, wellKnown } from './well-known.js';
+
+const POOL_ARN = /^arn:aws[\w-]*:cognito-idp:([\w-]+):(\d{12}):userpool\/([\w-]+_[0-9a-zA-Z]+)$/;
+
+export class CognitoService implements Service, TokenVerifier {
+  readonly name = 'cognito-idp';
+  readonly state: CognitoState;
+  private readonly keys = new KeyCache();
+  private readonly api: (req: EdgeRequest) => Promise<EdgeResponse>;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.state = new CognitoState(ctx.store);
+    this.api = awsJsonHandler<CognitoContext>({
+      serviceName: 'Cognito user pools',
+      contentType: 'application/x-amz-json-1.1',
+      operations: OPERATIONS as unknown as Record<string, (input: any, ctx: CognitoContext) => any>,
+      context: (req) => ({
+        ...operationContext(req),
+        state: this.state,
+        keys: this.keys,
+        issuerBase: ctx.edgeUrl(),
+        log: (message) => ctx.log(message),
+      }),
+    });
+  }
+
+  async handle(req: EdgeRequest): Promise<EdgeResponse> {
+    if ((req.method === 'GET' || req.method === 'HEAD') && isWellKnownPath(req.path)) {
+      return wellKnown(this.state, req.path, req.account, this.ctx.edgeUrl());
+    }
+    return this.api(req);
+  }
+
+  /**
+   * For API Gateway's COGNITO_USER_POOLS authorizer: the token must be signed by the key of a pool
+   * among `userPoolArns`, name that pool as issuer, and not be expired.
+   */
+  verify(token: string, userPoolArns: string[]): VerifiedToken | undefined {
+    const pools = userPoolArns.map((arn) => POOL_ARN.exec(arn)).filter((m): m is RegExpExecArray => m !== null);
+    const check = checkToken(
+      token,
+      (poolId) => {
+        const arn = pools.find((m) => m[3] === poolId);
+        return arn ? this.state.pool(arn[2]!, arn[1]!, poolId) : undefined;
+      },
+      this.keys,
+    );
+    if (!check.valid) return undefined;
+    const tokenUse = check.claims.token_use;
+    if (tokenUse !== 'id' && tokenUse !== 'access') return undefined;
+    return { claims: authorizerClaims(check.claims), tokenUse, userPoolId: issuerPoolId(check.claims)! };
+  }
+
+  health(): Record<string, unknown> {
+    return { userPools: this.ctx.store.keys('cognito').filter((key) => key.split('/')[3] === 'pools').length };
+  }
+
+  async reset(): Promise<void> {
+    this.keys.clear();
+  }
+}
+
+export const cognitoFactory: ServiceFactory = {
+  create: (ctx) => new CognitoService(ctx),
+  adminRoutes: (service) => ({ 'cognito/codes': codesRoute((service as CognitoService).state) }),
+};

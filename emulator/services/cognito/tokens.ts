@@ -1,0 +1,146 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
+import { uuid } from '../../core/ids.js';
+import { InvalidParameterException } from './errors.js';
+import { type KeyCache, newSigningKey, signJwt } from './jwt.js';
+import type { ClientRecord, PoolScope, RefreshTokenRecord, UserRecord } from './state.js';
+
+const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
+
+/** Seconds a token of this kind lives for this client (AWS's defaults: 60 minutes, 30 days). */
+export function tokenLifetime(client: ClientRecord, kind: 'AccessToken' | 'IdToken' | 'RefreshToken'): number {
+  const value = client[`${kind}Validity`];
+  const unit = client.TokenValidityUnits?.[kind] ?? (kind === 'RefreshToken' ? 'days' : 'hours');
+  if (value === undefined || value === null || value === 0) return kind === 'RefreshToken' ? 30 * 86400 : 3600;
+  return value * (UNIT_SECONDS[unit] ?? 1);
+}
+
+const LIMITS = { AccessToken: [300, 86400], IdToken: [300, 86400], RefreshToken: [3600, 315360000] } as const;
+
+/** Cognito's check of a client's token validity settings. */
+export function checkTokenValidity(client: ClientRecord): void {
+  for (const kind of ['AccessToken', 'IdToken', 'RefreshToken'] as const) {
+    const value = client[`${kind}Validity`];
+    if (value === undefined || value === null || value === 0) continue;
+    const seconds = tokenLifetime(client, kind);
+    if (value < 0 || seconds < LIMITS[kind][0] || seconds > LIMITS[kind][1]) {
+      throw new InvalidParameterException('Invalid range for token validity.');
+    }
+  }
+}
+
+export function issuer(edgeUrl: string, poolId: string): string {
+  return `${edgeUrl}/${poolId}`;
+}
+
+/** Ensures the pool has its signing key (created with the pool; kept in the store). */
+export function ensureSigningKey(scope: PoolScope): void {
+  if (!scope.signingKey()) scope.putSigningKey(newSigningKey());
+}
+
+export interface AuthSession {
+  originJti: string;
+  eventId: string;
+  authTime: number;
+}
+
+/** The user's attributes as ID token claims: `*_verified` as booleans, everything else as strings. */
+function attributeClaims(user: UserRecord): Record<string, unknown> {
+  const claims: Record<string, unknown> = {};
+  for (const { Name, Value } of user.Attributes) {
+    if (!Name || Name === 'sub' || Value === undefined) continue;
+    claims[Name] = Name.endsWith('_verified') ? Value === 'true' : Value;
+  }
+  return claims;
+}
+
+/** Signs a new ID token and access token for a user signed in through a client. */
+export function issueTokens(
+  scope: PoolScope,
+  client: ClientRecord,
+  user: UserRecord,
+  session: AuthSession,
+  edgeUrl: string,
+  keys: KeyCache,
+): { IdToken: string; AccessToken: string; ExpiresIn: number } {
+  const record = scope.signingKey();
+  if (!record) throw new Error(`user pool ${scope.id} has no signing key`);
+  const key = keys.get(scope.keyPath, record);
+  const now = Math.floor(Date.now() / 1000);
+  const sub = user.Attributes.find((a) => a.Name === 'sub')!.Value!;
+  const iss = issuer(edgeUrl, scope.id);
+  const { email_verified, ...attributes } = attributeClaims(user);
+  const idLifetime = tokenLifetime(client, 'IdToken');
+  const accessLifetime = tokenLifetime(client, 'AccessToken');
+  const idToken = signJwt(
+    {
+      sub,
+      ...(email_verified === undefined ? {} : { email_verified }),
+      iss,
+      'cognito:username': user.Username,
+      origin_jti: session.originJti,
+      aud: client.ClientId,
+      event_id: session.eventId,
+      token_use: 'id',
+      auth_time: session.authTime,
+      exp: now + idLifetime,
+      iat: now,
+      jti: uuid(),
+      ...attributes,
+    },
+    key,
+  );
+  const accessToken = signJwt(
+    {
+      sub,
+      iss,
+      client_id: client.ClientId,
+      origin_jti: session.originJti,
+      event_id: session.eventId,
+      token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+      auth_time: session.authTime,
+      exp: now + accessLifetime,
+      iat: now,
+      jti: uuid(),
+      username: user.Username,
+    },
+    key,
+  );
+  return { IdToken: idToken, AccessToken: accessToken, ExpiresIn: accessLifetime };
+}
+
+/** Refresh tokens are opaque here (AWS's are encrypted JWEs): random bytes, stored only as a hash. */
+export const refreshTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function newRefreshToken(scope: PoolScope, client: ClientRecord, user: UserRecord, session: AuthSession): string {
+  const header = Buffer.from(JSON.stringify({ cty: 'JWT', enc: 'A256GCM', alg: 'RSA-OAEP' })).toString('base64url');
+  const token = [header, ...[256, 12, 384, 16].map((n) => randomBytes(n).toString('base64url'))].join('.');
+  const record: RefreshTokenRecord = {
+    username: user.Username,
+    clientId: client.ClientId,
+    expiresAt: Date.now() + tokenLifetime(client, 'RefreshToken') * 1000,
+    ...session,
+  };
+  scope.putRefreshToken(refreshTokenHash(token), record);
+  return token;
+}
+
+/** A sign-in: new tokens, a new session and a refresh token, as InitiateAuth returns them. */
+export function signIn(
+  scope: PoolScope,
+  client: ClientRecord,
+  user: UserRecord,
+  edgeUrl: string,
+  keys: KeyCache,
+): AuthenticationResultType {
+  const session: AuthSession = { originJti: uuid(), eventId: uuid(), authTime: Math.floor(Date.now() / 1000) };
+  const tokens = issueTokens(scope, client, user, session, edgeUrl, keys);
+  return {
+    AccessToken: tokens.AccessToken,
+    ExpiresIn: tokens.ExpiresIn,
+    TokenType: 'Bearer',
+    RefreshToken: newRefreshToken(scope, client, user, session),
+    IdToken: tokens.IdToken,
+  };
+}
