@@ -58,7 +58,15 @@ function defaultMessage(status: number): string {
   return `The request failed (HTTP ${status}).`;
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Accept a non-JSON text body (returned as the string), e.g. a bare conversation id. */
+  textOk?: boolean;
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T> {
+  const { body, signal, textOk = false } = options;
   const { apiUrl } = getConfig();
   let token: string;
   try {
@@ -99,6 +107,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, 
     throw new ApiError(response.status, errorMessageFrom(parsed) ?? defaultMessage(response.status));
   }
   if (text && parsed === undefined) {
+    if (textOk) return text.trim() as T;
     throw new ApiError(response.status, 'The chat service sent a response this app cannot read.');
   }
   return parsed as T;
@@ -140,7 +149,7 @@ function asSummary(value: unknown): ConversationSummary | null {
 
 /** GET /conversations: the caller's conversations. */
 export async function listConversations(signal?: AbortSignal): Promise<ConversationSummary[]> {
-  const body = await request<unknown>('GET', '/conversations', undefined, signal);
+  const body = await request<unknown>('GET', '/conversations', { signal });
   return (Array.isArray(body) ? body : []).map(asSummary).filter((c): c is ConversationSummary => c !== null);
 }
 
@@ -150,7 +159,7 @@ export async function listConversations(signal?: AbortSignal): Promise<Conversat
  */
 export async function getConversation(id: string, options: { since?: number; signal?: AbortSignal } = {}): Promise<Conversation> {
   const query = options.since === undefined ? '' : `?since=${Math.floor(options.since)}`;
-  const body = await request<unknown>('GET', `/conversations/${encodeURIComponent(id)}${query}`, undefined, options.signal);
+  const body = await request<unknown>('GET', `/conversations/${encodeURIComponent(id)}${query}`, { signal: options.signal });
   const c = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const messages = (Array.isArray(c.messages) ? c.messages : []).map(asMessage).filter((m): m is Message => m !== null);
   messages.sort((a, b) => a.time - b.time);
@@ -165,7 +174,7 @@ export async function getConversation(id: string, options: { since?: number; sig
 
 /** POST /conversations with the other users: returns the new conversation's id. */
 export async function createConversation(users: string[]): Promise<string> {
-  const body = await request<unknown>('POST', '/conversations', users);
+  const body = await request<unknown>('POST', '/conversations', { body: users, textOk: true });
   if (typeof body === 'string' && body) return body;
   if (typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string') {
     return (body as { id: string }).id;
@@ -175,12 +184,12 @@ export async function createConversation(users: string[]): Promise<string> {
 
 /** POST /conversations/{id} with the message text (a JSON string). */
 export async function sendMessage(id: string, text: string): Promise<void> {
-  await request<unknown>('POST', `/conversations/${encodeURIComponent(id)}`, text);
+  await request<unknown>('POST', `/conversations/${encodeURIComponent(id)}`, { body: text, textOk: true });
 }
 
 /** GET /users: every other user's username. */
 export async function listUsers(signal?: AbortSignal): Promise<string[]> {
-  return asStringArray(await request<unknown>('GET', '/users', undefined, signal));
+  return asStringArray(await request<unknown>('GET', '/users', { signal }));
 }
 
 /** A message to show for any error thrown by this module. */

@@ -21,3 +21,9 @@ export function relativeTime(time: number, nowMs: number = Date.now()): string {
 export function fullTime(time: number): string {
   return new Date(time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** The participants other than me, joined by ", " (as in the course app). */
+export function otherParticipants(participants: string[], me: string | null): string {
+  const others = participants.filter((p) => p !== me);
+  return others.length > 0 ? others.join(', ') : 'Just you';
+}

@@ -35,9 +35,8 @@ export function ConfigErrorPage({ error }: Props) {
         </p>
       )}
       <p>
-        The app reads its settings from a <code>config.json</code> file next to <code>index.html</code>. The provisioner
-        writes it when it uploads the client (<code>npm run provision -- --target local|localstack|aws</code>). It looks
-        like this:
+        The app reads its settings from a <code>config.json</code> file next to <code>index.html</code>. The provisioner writes it when it
+        uploads the client (<code>npm run provision -- --target local|localstack|aws</code>). It looks like this:
       </p>
       <pre>{EXAMPLE}</pre>
       <p>

@@ -7,7 +7,7 @@ export const PASSWORD_RULES: { id: string; label: string; test: (pw: string) => 
   {
     id: 'symbol',
     label: 'A symbol, such as ! @ # $ % ^ & *',
-    test: (pw) => /[\^$*.[\]{}()?"!@#%&\/\\,><':;|_~`=+-]/.test(pw) || /\S \S/.test(pw),
+    test: (pw) => /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/.test(pw) || /\S \S/.test(pw),
   },
 ];
 

@@ -1,5 +1,5 @@
+import { fullTime, relativeTime } from '../../format';
 import { now } from '../../state';
-import { fullTime, relativeTime } from '../../time';
 
 interface Props {
   /** Epoch ms; renders nothing when absent. */
