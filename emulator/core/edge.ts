@@ -55,8 +55,15 @@ export function createEdge(options: EdgeOptions): Server {
 
     const credential = parseCredential(headers, url.searchParams);
     const resolution = resolveService(host, path, headers, credential);
-    const cors = DATA_PLANES.has(resolution.service) ? {} : CORS_HEADERS;
-    if (raw.method === 'OPTIONS' && !DATA_PLANES.has(resolution.service)) {
+    // A browser's preflight for an awsJson call (Cognito's SignUp...) has no X-Amz-Target yet, so it
+    // resolves to S3 by default; it names the header among those to come, which S3 never uses.
+    const awsJsonPreflight =
+      raw.method === 'OPTIONS' &&
+      resolution.service === 's3' &&
+      /(^|,)\s*x-amz-target\s*(,|$)/i.test(headers['access-control-request-headers'] ?? '');
+    const dataPlane = DATA_PLANES.has(resolution.service) && !awsJsonPreflight;
+    const cors = dataPlane ? {} : CORS_HEADERS;
+    if (raw.method === 'OPTIONS' && !dataPlane) {
       writeResponse(res, {
         status: 200,
         headers: {
