@@ -1,5 +1,6 @@
 import type { AdminRoute } from '../core/edge.js';
 import type { Service, ServiceContext } from '../core/service.js';
+import { ApiGatewayService } from './apigateway/index.js';
 import { cognitoFactory } from './cognito/index.js';
 import { DynamoDbService } from './dynamodb/index.js';
 import { LogsService } from './logs/index.js';
@@ -15,4 +16,5 @@ export const SERVICES: ServiceFactory[] = [
   { create: (ctx) => new DynamoDbService(ctx) },
   { create: (ctx) => new LogsService(ctx) },
   cognitoFactory,
+  { create: (ctx) => new ApiGatewayService(ctx) },
 ];
