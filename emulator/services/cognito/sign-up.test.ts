@@ -28,7 +28,12 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
     logged = [];
     const spy = vi.spyOn(console, 'log').mockImplementation((message: string) => void logged.push(String(message)));
     const signUp = await cognito.send(
-      new SignUpCommand({ ClientId: ids.clientId, Username: 'alice', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'alice@example.com' }] }),
+      new SignUpCommand({
+        ClientId: ids.clientId,
+        Username: 'alice',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'email', Value: 'alice@example.com' }],
+      }),
     );
     spy.mockRestore();
     expect(signUp.UserConfirmed).toBe(false);
@@ -87,11 +92,20 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
     const signUp = (Username: string, Password: string, email: string | null = `${Username}@example.com`) =>
       failure(
         cognito.send(
-          new SignUpCommand({ ClientId: ids.clientId, Username, Password, UserAttributes: email === null ? [] : [{ Name: 'email', Value: email }] }),
+          new SignUpCommand({
+            ClientId: ids.clientId,
+            Username,
+            Password,
+            UserAttributes: email === null ? [] : [{ Name: 'email', Value: email }],
+          }),
         ),
       );
     expect(await signUp('bob', PASSWORD)).toEqual({ name: 'UsernameExistsException', message: 'User already exists', status: 400 });
-    const policy = (rule: string) => ({ name: 'InvalidPasswordException', message: `Password did not conform with policy: ${rule}`, status: 400 });
+    const policy = (rule: string) => ({
+      name: 'InvalidPasswordException',
+      message: `Password did not conform with policy: ${rule}`,
+      status: 400,
+    });
     expect(await signUp('carol', 'Sh0rt!')).toEqual(policy('Password not long enough'));
     expect(await signUp('carol', 'PASSW0RD!')).toEqual(policy('Password must have lowercase characters'));
     expect(await signUp('carol', 'passw0rd!')).toEqual(policy('Password must have uppercase characters'));
@@ -102,13 +116,29 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
       message: 'Attributes did not conform to the schema: email: The attribute is required',
       status: 400,
     });
-    expect(await signUp('carol', PASSWORD, 'not-an-email')).toEqual({ name: 'InvalidParameterException', message: 'Invalid email address format.', status: 400 });
+    expect(await signUp('carol', PASSWORD, 'not-an-email')).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Invalid email address format.',
+      status: 400,
+    });
     expect(
       await failure(
-        cognito.send(new SignUpCommand({ ClientId: ids.clientId, Username: 'carol', Password: PASSWORD, UserAttributes: [{ Name: 'custom:team', Value: 'x' }] })),
+        cognito.send(
+          new SignUpCommand({
+            ClientId: ids.clientId,
+            Username: 'carol',
+            Password: PASSWORD,
+            UserAttributes: [{ Name: 'custom:team', Value: 'x' }],
+          }),
+        ),
       ),
-    ).toMatchObject({ name: 'InvalidParameterException', message: 'Attributes did not conform to the schema: Type for attribute {custom:team} could not be determined' });
-    expect(await failure(cognito.send(new SignUpCommand({ ClientId: 'nosuchclient0000000000000a', Username: 'carol', Password: PASSWORD })))).toEqual({
+    ).toMatchObject({
+      name: 'InvalidParameterException',
+      message: 'Attributes did not conform to the schema: Type for attribute {custom:team} could not be determined',
+    });
+    expect(
+      await failure(cognito.send(new SignUpCommand({ ClientId: 'nosuchclient0000000000000a', Username: 'carol', Password: PASSWORD }))),
+    ).toEqual({
       name: 'ResourceNotFoundException',
       message: 'User pool client nosuchclient0000000000000a does not exist.',
       status: 400,
@@ -118,7 +148,12 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
 
   it('answers confirmation errors as AWS does, and resends codes', async () => {
     await cognito.send(
-      new SignUpCommand({ ClientId: ids.clientId, Username: 'dave', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'dave@example.com' }] }),
+      new SignUpCommand({
+        ClientId: ids.clientId,
+        Username: 'dave',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'email', Value: 'dave@example.com' }],
+      }),
     );
     const code = await latestCode(cloud, ids.poolId, 'dave');
     const confirm = (ConfirmationCode: string, Username = 'dave') =>
@@ -128,7 +163,11 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
       message: 'Invalid verification code provided, please try again.',
       status: 400,
     });
-    expect(await confirm('123456', 'nobody')).toEqual({ name: 'UserNotFoundException', message: 'Username/client id combination not found.', status: 400 });
+    expect(await confirm('123456', 'nobody')).toEqual({
+      name: 'UserNotFoundException',
+      message: 'Username/client id combination not found.',
+      status: 400,
+    });
 
     const resent = await cognito.send(new ResendConfirmationCodeCommand({ ClientId: ids.clientId, Username: 'dave' }));
     expect(resent.CodeDeliveryDetails).toEqual({ Destination: 'd***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' });
@@ -139,12 +178,22 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
 
     // Codes live 24 hours.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 24 * 3600 * 1000 + 1000 });
-    expect(await confirm(fresh)).toEqual({ name: 'ExpiredCodeException', message: 'Invalid code provided, please request a code again.', status: 400 });
+    expect(await confirm(fresh)).toEqual({
+      name: 'ExpiredCodeException',
+      message: 'Invalid code provided, please request a code again.',
+      status: 400,
+    });
     vi.useRealTimers();
 
     await cognito.send(new ResendConfirmationCodeCommand({ ClientId: ids.clientId, Username: 'dave' }));
-    await cognito.send(new ConfirmSignUpCommand({ ClientId: ids.clientId, Username: 'dave', ConfirmationCode: await latestCode(cloud, ids.poolId, 'dave') }));
-    expect(await confirm('123456')).toEqual({ name: 'NotAuthorizedException', message: 'User cannot be confirmed. Current status is CONFIRMED', status: 400 });
+    await cognito.send(
+      new ConfirmSignUpCommand({ ClientId: ids.clientId, Username: 'dave', ConfirmationCode: await latestCode(cloud, ids.poolId, 'dave') }),
+    );
+    expect(await confirm('123456')).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'User cannot be confirmed. Current status is CONFIRMED',
+      status: 400,
+    });
     expect(await failure(cognito.send(new ResendConfirmationCodeCommand({ ClientId: ids.clientId, Username: 'dave' })))).toEqual({
       name: 'InvalidParameterException',
       message: 'User is already confirmed.',
@@ -159,7 +208,12 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
 
   it('confirms by admin without verifying the email', async () => {
     await cognito.send(
-      new SignUpCommand({ ClientId: ids.clientId, Username: 'erin', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'erin@example.com' }] }),
+      new SignUpCommand({
+        ClientId: ids.clientId,
+        Username: 'erin',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'email', Value: 'erin@example.com' }],
+      }),
     );
     await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: ids.poolId, Username: 'erin' }));
     const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: ids.poolId, Username: 'erin' }));
@@ -174,20 +228,41 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
 
   it('answers sign-in errors as AWS does', async () => {
     await cognito.send(
-      new SignUpCommand({ ClientId: ids.clientId, Username: 'frank', Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: 'frank@example.com' }] }),
+      new SignUpCommand({
+        ClientId: ids.clientId,
+        Username: 'frank',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'email', Value: 'frank@example.com' }],
+      }),
     );
     const login = (USERNAME: string, password: string, ClientId = ids.clientId) =>
-      failure(cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME, PASSWORD: password } })));
-    expect(await login('frank', 'Wr0ng-password')).toEqual({ name: 'NotAuthorizedException', message: 'Incorrect username or password.', status: 400 });
+      failure(
+        cognito.send(
+          new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME, PASSWORD: password } }),
+        ),
+      );
+    expect(await login('frank', 'Wr0ng-password')).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+      status: 400,
+    });
     expect(await login('frank', PASSWORD)).toEqual({ name: 'UserNotConfirmedException', message: 'User is not confirmed.', status: 400 });
     // A client created through the API defaults to LEGACY: unknown users are named as such.
     expect(await login('nobody', PASSWORD)).toEqual({ name: 'UserNotFoundException', message: 'User does not exist.', status: 400 });
     expect(
-      await failure(cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: ids.clientId, AuthParameters: { USERNAME: 'frank' } }))),
+      await failure(
+        cognito.send(
+          new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: ids.clientId, AuthParameters: { USERNAME: 'frank' } }),
+        ),
+      ),
     ).toEqual({ name: 'InvalidParameterException', message: 'Missing required parameter PASSWORD', status: 400 });
 
     const hiding = await createChatPool(cognito, {}, { PreventUserExistenceErrors: 'ENABLED' });
-    expect(await login('nobody', PASSWORD, hiding.clientId)).toEqual({ name: 'NotAuthorizedException', message: 'Incorrect username or password.', status: 400 });
+    expect(await login('nobody', PASSWORD, hiding.clientId)).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+      status: 400,
+    });
 
     const srpOnly = await createChatPool(cognito, {}, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
     expect(await login('frank', PASSWORD, srpOnly.clientId)).toEqual({
@@ -196,14 +271,29 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
       status: 400,
     });
     expect(
-      await failure(cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: ids.clientId, AuthParameters: { USERNAME: 'frank', SRP_A: 'abc' } }))),
+      await failure(
+        cognito.send(
+          new InitiateAuthCommand({
+            AuthFlow: 'USER_SRP_AUTH',
+            ClientId: ids.clientId,
+            AuthParameters: { USERNAME: 'frank', SRP_A: 'abc' },
+          }),
+        ),
+      ),
     ).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining('USER_SRP_AUTH') });
     expect(
-      await failure(cognito.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: ids.clientId, AuthParameters: { REFRESH_TOKEN: 'nope' } }))),
+      await failure(
+        cognito.send(
+          new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: ids.clientId, AuthParameters: { REFRESH_TOKEN: 'nope' } }),
+        ),
+      ),
     ).toEqual({ name: 'NotAuthorizedException', message: 'Invalid Refresh Token', status: 400 });
     expect(
       await failure(cognito.send(new InitiateAuthCommand({ AuthFlow: 'NOPE' as never, ClientId: ids.clientId, AuthParameters: {} }))),
-    ).toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/^1 validation error detected: Value 'NOPE' at 'authFlow'/) });
+    ).toMatchObject({
+      name: 'InvalidParameterException',
+      message: expect.stringMatching(/^1 validation error detected: Value 'NOPE' at 'authFlow'/),
+    });
   });
 
   it('answers GetUser errors as AWS does', async () => {
@@ -217,7 +307,11 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
     expect(await getUser(IdToken!)).toEqual({ name: 'NotAuthorizedException', message: 'Invalid Access Token', status: 400 });
     const [header, payload, signature] = AccessToken!.split('.');
     const forged = Buffer.from(JSON.stringify({ ...decodePayload(AccessToken!), username: 'alice' })).toString('base64url');
-    expect(await getUser(`${header}.${forged}.${signature}`)).toEqual({ name: 'NotAuthorizedException', message: 'Invalid Access Token', status: 400 });
+    expect(await getUser(`${header}.${forged}.${signature}`)).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Invalid Access Token',
+      status: 400,
+    });
     expect(payload).toBeTruthy();
 
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3601 * 1000 });
@@ -229,7 +323,15 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
     expect((await cognito.send(new GetUserCommand({ AccessToken: refreshed.AuthenticationResult!.AccessToken }))).Username).toBe('gina');
     vi.setSystemTime(Date.now() + 31 * 86400 * 1000);
     expect(
-      await failure(cognito.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: ids.clientId, AuthParameters: { REFRESH_TOKEN: RefreshToken! } }))),
+      await failure(
+        cognito.send(
+          new InitiateAuthCommand({
+            AuthFlow: 'REFRESH_TOKEN_AUTH',
+            ClientId: ids.clientId,
+            AuthParameters: { REFRESH_TOKEN: RefreshToken! },
+          }),
+        ),
+      ),
     ).toEqual({ name: 'NotAuthorizedException', message: 'Refresh Token has expired', status: 400 });
   });
 
@@ -239,7 +341,11 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
     // The default-region client reaches the eu-west-1 pool by its client id alone.
     await signUpConfirmed(cloud, cognito, euIds, 'henry');
     const login = await cognito.send(
-      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: euIds.clientId, AuthParameters: { USERNAME: 'henry', PASSWORD } }),
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: euIds.clientId,
+        AuthParameters: { USERNAME: 'henry', PASSWORD },
+      }),
     );
     expect(decodePayload(login.AuthenticationResult!.IdToken!).iss).toBe(`${cloud.url}/${euIds.poolId}`);
     expect((await cognito.send(new GetUserCommand({ AccessToken: login.AuthenticationResult!.AccessToken }))).Username).toBe('henry');
@@ -247,10 +353,14 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
 
   it('signs up with the email as username when the pool says so', async () => {
     const byEmail = await createChatPool(cognito, { UsernameAttributes: ['email'] });
-    const { UserSub } = await cognito.send(new SignUpCommand({ ClientId: byEmail.clientId, Username: 'ivy@example.com', Password: PASSWORD }));
+    const { UserSub } = await cognito.send(
+      new SignUpCommand({ ClientId: byEmail.clientId, Username: 'ivy@example.com', Password: PASSWORD }),
+    );
     const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: byEmail.poolId, Username: 'ivy@example.com' }));
     expect(user.Username).toBe(UserSub);
-    expect(await failure(cognito.send(new SignUpCommand({ ClientId: byEmail.clientId, Username: 'ivy@example.com', Password: PASSWORD })))).toEqual({
+    expect(
+      await failure(cognito.send(new SignUpCommand({ ClientId: byEmail.clientId, Username: 'ivy@example.com', Password: PASSWORD }))),
+    ).toEqual({
       name: 'UsernameExistsException',
       message: 'An account with the given email already exists.',
       status: 400,
@@ -263,20 +373,28 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
     const code = await latestCode(cloud, byEmail.poolId, UserSub!);
     await cognito.send(new ConfirmSignUpCommand({ ClientId: byEmail.clientId, Username: 'ivy@example.com', ConfirmationCode: code }));
     const login = await cognito.send(
-      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: byEmail.clientId, AuthParameters: { USERNAME: 'ivy@example.com', PASSWORD } }),
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: byEmail.clientId,
+        AuthParameters: { USERNAME: 'ivy@example.com', PASSWORD },
+      }),
     );
     expect(decodePayload(login.AuthenticationResult!.IdToken!)['cognito:username']).toBe(UserSub);
   });
 
   it('checks SECRET_HASH for clients with a secret', async () => {
     const withSecret = await createChatPool(cognito, {}, { GenerateSecret: true });
-    expect(await failure(cognito.send(new SignUpCommand({ ClientId: withSecret.clientId, Username: 'jack', Password: PASSWORD })))).toEqual({
-      name: 'NotAuthorizedException',
-      message: `Client ${withSecret.clientId} is configured for secret but secret was not received`,
-      status: 400,
-    });
+    expect(await failure(cognito.send(new SignUpCommand({ ClientId: withSecret.clientId, Username: 'jack', Password: PASSWORD })))).toEqual(
+      {
+        name: 'NotAuthorizedException',
+        message: `Client ${withSecret.clientId} is configured for secret but secret was not received`,
+        status: 400,
+      },
+    );
     expect(
-      await failure(cognito.send(new SignUpCommand({ ClientId: withSecret.clientId, Username: 'jack', Password: PASSWORD, SecretHash: 'bm9wZQ==' }))),
+      await failure(
+        cognito.send(new SignUpCommand({ ClientId: withSecret.clientId, Username: 'jack', Password: PASSWORD, SecretHash: 'bm9wZQ==' })),
+      ),
     ).toEqual({ name: 'NotAuthorizedException', message: `Unable to verify secret hash for client ${withSecret.clientId}`, status: 400 });
   });
 });

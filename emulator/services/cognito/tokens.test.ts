@@ -26,7 +26,21 @@ describe('Cognito tokens, JWKS and browser access', () => {
   it('gives the ID token the claims AWS gives it', () => {
     const claims = decodePayload(tokens.IdToken);
     expect(Object.keys(claims).sort()).toEqual(
-      ['sub', 'email_verified', 'iss', 'cognito:username', 'origin_jti', 'aud', 'event_id', 'token_use', 'auth_time', 'exp', 'iat', 'jti', 'email'].sort(),
+      [
+        'sub',
+        'email_verified',
+        'iss',
+        'cognito:username',
+        'origin_jti',
+        'aud',
+        'event_id',
+        'token_use',
+        'auth_time',
+        'exp',
+        'iat',
+        'jti',
+        'email',
+      ].sort(),
     );
     expect(claims).toMatchObject({
       sub,
@@ -77,7 +91,9 @@ describe('Cognito tokens, JWKS and browser access', () => {
       expect(verify('sha256', Buffer.from(`${h}.${p}x`), key, Buffer.from(s, 'base64url'))).toBe(false);
     }
     const other = await createChatPool(cognito);
-    const otherJwks = (await (await fetch(`${cloud.url}/${other.poolId}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> };
+    const otherJwks = (await (await fetch(`${cloud.url}/${other.poolId}/.well-known/jwks.json`)).json()) as {
+      keys: Array<{ kid: string }>;
+    };
     expect(otherJwks.keys[0]!.kid).not.toBe(jwks.keys[0]!.kid);
   });
 
@@ -103,7 +119,11 @@ describe('Cognito tokens, JWKS and browser access', () => {
       }),
     );
     const login = await cognito.send(
-      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: UserPoolClient!.ClientId, AuthParameters: { USERNAME: 'alice', PASSWORD } }),
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: UserPoolClient!.ClientId,
+        AuthParameters: { USERNAME: 'alice', PASSWORD },
+      }),
     );
     const id = decodePayload(login.AuthenticationResult!.IdToken!);
     const access = decodePayload(login.AuthenticationResult!.AccessToken!);
@@ -134,7 +154,11 @@ describe('Cognito tokens, JWKS and browser access', () => {
         'content-type': 'application/x-amz-json-1.1',
         'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
       },
-      body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: ids.clientId, AuthParameters: { USERNAME: 'alice', PASSWORD: 'wrong' } }),
+      body: JSON.stringify({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: ids.clientId,
+        AuthParameters: { USERNAME: 'alice', PASSWORD: 'wrong' },
+      }),
     });
     expect(response.status).toBe(400);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');

@@ -1,4 +1,5 @@
 import type { CreateUserPoolCommandInput, CreateUserPoolCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { SerializationException } from '../../../core/errors.js';
 import { randomAlphanumeric } from '../../../core/ids.js';
 import { buildSchema } from '../attributes.js';
 import type { CognitoContext } from '../context.js';
@@ -14,6 +15,7 @@ export function CreateUserPool(input: CreateUserPoolCommandInput, ctx: CognitoCo
   checks.string(input.PoolName, 'poolName', { required: true, min: 1, max: 128, pattern: whole(NAME), patternText: NAME.source });
   checkPoolSettings(checks, input);
   checks.check();
+  if (input.Schema !== undefined && !Array.isArray(input.Schema)) throw new SerializationException('Value for Schema must be a list.');
   if (input.UsernameAttributes?.length && input.AliasAttributes?.length) {
     throw new InvalidParameterException('Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.');
   }
