@@ -373,6 +373,7 @@ describe('API Gateway data plane', () => {
   it('substitutes stage variables in the integration URI', async () => {
     const api = await newApi();
     const users = await resource(api.id, api.root, 'users');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: API Gateway's own stage variable syntax
     await proxyMethod(api.id, users, 'GET', 'Chat-Users-GET:${stageVariables.alias}');
     await deploy(api.id, 'prod', { alias: 'live' });
     await deploy(api.id, 'beta', { alias: 'next' });
