@@ -1,6 +1,5 @@
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
-import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
-import { json } from '../../core/http.js';
+import { type EdgeRequest, type EdgeResponse, json } from '../../core/http.js';
 import { randomDigits } from '../../core/ids.js';
 import { maskDestination } from './attributes.js';
 import { attribute, type CognitoState, type OutboxEntry, type PendingCode, type PoolScope, type UserRecord } from './state.js';

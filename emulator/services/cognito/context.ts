@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { OperationContext } from '../../protocols/aws-json.js';
 import { clientNotFound, NotAuthorizedException, poolNotFound } from './errors.js';
 import type { KeyCache } from './jwt.js';
@@ -31,12 +32,11 @@ export function hidesUserExistence(client: ClientRecord): boolean {
 }
 
 /** Checks SECRET_HASH for a client that has a secret: Base64(HMAC-SHA256(secret, username + clientId)). */
-export async function checkSecretHash(client: ClientRecord, usernames: string[], secretHash: unknown): Promise<void> {
+export function checkSecretHash(client: ClientRecord, usernames: string[], secretHash: unknown): void {
   if (!client.ClientSecret) return;
   if (typeof secretHash !== 'string' || secretHash === '') {
     throw new NotAuthorizedException(`Client ${client.ClientId} is configured for secret but secret was not received`);
   }
-  const { createHmac } = await import('node:crypto');
   const ok = usernames.some(
     (name) =>
       createHmac('sha256', client.ClientSecret!)

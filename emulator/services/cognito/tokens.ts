@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { uuid } from '../../core/ids.js';
 import { InvalidParameterException } from './errors.js';
-import { type KeyCache, newSigningKey, signJwt } from './jwt.js';
+import { type KeyCache, signJwt } from './jwt.js';
 import type { ClientRecord, PoolScope, RefreshTokenRecord, UserRecord } from './state.js';
 
 const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
@@ -31,11 +31,6 @@ export function checkTokenValidity(client: ClientRecord): void {
 
 export function issuer(edgeUrl: string, poolId: string): string {
   return `${edgeUrl}/${poolId}`;
-}
-
-/** Ensures the pool has its signing key (created with the pool; kept in the store). */
-export function ensureSigningKey(scope: PoolScope): void {
-  if (!scope.signingKey()) scope.putSigningKey(newSigningKey());
 }
 
 export interface AuthSession {

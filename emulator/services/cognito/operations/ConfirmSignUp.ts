@@ -15,7 +15,7 @@ export async function ConfirmSignUp(input: ConfirmSignUpCommandInput, ctx: Cogni
   checks.string(input.SecretHash, 'secretHash', { min: 1, max: 128, sensitive: true });
   checks.check();
   const { scope, client } = requireClient(ctx, input.ClientId!);
-  await checkSecretHash(client, [input.Username!], input.SecretHash);
+  checkSecretHash(client, [input.Username!], input.SecretHash);
   const user = scope.findUser(input.Username!);
   if (!user) {
     throw hidesUserExistence(client)

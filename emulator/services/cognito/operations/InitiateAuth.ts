@@ -32,7 +32,7 @@ function parameter(params: Params, name: string): string {
 async function passwordAuth(ctx: CognitoContext, scope: PoolScope, client: ClientRecord, params: Params): Promise<Result> {
   const username = parameter(params, 'USERNAME');
   const password = parameter(params, 'PASSWORD');
-  await checkSecretHash(client, [username], params.SECRET_HASH);
+  checkSecretHash(client, [username], params.SECRET_HASH);
   const user = scope.findUser(username);
   if (!user) {
     if (hidesUserExistence(client)) throw new NotAuthorizedException('Incorrect username or password.');
@@ -53,7 +53,7 @@ async function refreshAuth(ctx: CognitoContext, scope: PoolScope, client: Client
   const user = scope.user(record.username);
   if (!user) throw new NotAuthorizedException('Invalid Refresh Token');
   const names = [params.USERNAME, user.Username, attribute(user, 'sub')].filter((n): n is string => typeof n === 'string');
-  await checkSecretHash(client, names, params.SECRET_HASH);
+  checkSecretHash(client, names, params.SECRET_HASH);
   if (!user.Enabled) throw new NotAuthorizedException('User is disabled.');
   const tokens = issueTokens(scope, client, user, record, ctx.issuerBase, ctx.keys);
   return {

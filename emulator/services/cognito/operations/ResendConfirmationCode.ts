@@ -16,7 +16,7 @@ export async function ResendConfirmationCode(
   checks.string(input.SecretHash, 'secretHash', { min: 1, max: 128, sensitive: true });
   checks.check();
   const { scope, client } = requireClient(ctx, input.ClientId!);
-  await checkSecretHash(client, [input.Username!], input.SecretHash);
+  checkSecretHash(client, [input.Username!], input.SecretHash);
   const user = scope.findUser(input.Username!);
   if (!user) {
     if (!hidesUserExistence(client)) throw new UserNotFoundException('Username/client id combination not found.');

@@ -47,7 +47,7 @@ export async function SignUp(input: SignUpCommandInput, ctx: CognitoContext): Pr
   }
   const { scope, client } = requireClient(ctx, input.ClientId!);
   const username = input.Username!;
-  await checkSecretHash(client, [username], input.SecretHash);
+  checkSecretHash(client, [username], input.SecretHash);
 
   const viaAttribute = signInAttribute(scope, username);
   let attributes: AttributeType[] = (input.UserAttributes ?? []).map((a) => ({ Name: a?.Name, Value: a?.Value ?? '' }));
