@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   APIGatewayClient,
   ConflictException,
@@ -36,6 +39,7 @@ import {
   PutMethodCommand,
   PutMethodResponseCommand,
   TagResourceCommand,
+  UpdateAuthorizerCommand,
   UpdateMethodCommand,
   UpdateRestApiCommand,
   UpdateStageCommand,
@@ -178,6 +182,15 @@ describe('API Gateway control plane', () => {
       }),
     );
     expect(authorizer).toMatchObject({ name: 'Cognito', type: 'COGNITO_USER_POOLS', authorizerResultTtlInSeconds: 300 });
+    const otherPool = 'arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_other';
+    const repointed = await apigw.send(
+      new UpdateAuthorizerCommand({
+        restApiId: api.id,
+        authorizerId: authorizer.id,
+        patchOperations: [{ op: 'replace', path: '/providerARNs/0', value: otherPool }],
+      }),
+    );
+    expect(repointed.providerARNs).toEqual([otherPool]);
 
     expect(
       await error(apigw.send(new PutMethodCommand({ ...resource, httpMethod: 'GET', authorizationType: 'COGNITO_USER_POOLS' }))),
@@ -395,6 +408,46 @@ describe('API Gateway control plane', () => {
     await apigw.send(new DeleteStageCommand({ restApiId: api.id, stageName: 'dev' }));
     const gone = await error(apigw.send(new GetStageCommand({ restApiId: api.id, stageName: 'dev' })));
     expect(gone).toMatchObject({ name: 'NotFoundException', message: 'Invalid stage identifier specified' });
+  });
+
+  it('keeps APIs and deployments across a restart and serves them again', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'apigateway-'));
+    try {
+      let first = await startTestCloud({ stateDir });
+      let client = new APIGatewayClient(first.clientConfig);
+      const api = await client.send(new CreateRestApiCommand({ name: 'durable' }));
+      const resource = { restApiId: api.id, resourceId: api.rootResourceId };
+      await client.send(new PutMethodCommand({ ...resource, httpMethod: 'GET', authorizationType: 'NONE' }));
+      await client.send(
+        new PutIntegrationCommand({
+          ...resource,
+          httpMethod: 'GET',
+          type: 'MOCK',
+          requestTemplates: { 'application/json': '{"statusCode": 200}' },
+        }),
+      );
+      await client.send(new PutMethodResponseCommand({ ...resource, httpMethod: 'GET', statusCode: '200' }));
+      await client.send(
+        new PutIntegrationResponseCommand({
+          ...resource,
+          httpMethod: 'GET',
+          statusCode: '200',
+          responseTemplates: { 'application/json': '{"ok":true}' },
+        }),
+      );
+      await client.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'prod' }));
+      await first.close();
+
+      first = await startTestCloud({ stateDir });
+      client = new APIGatewayClient(first.clientConfig);
+      expect((await client.send(new GetRestApiCommand({ restApiId: api.id }))).name).toBe('durable');
+      const response = await fetch(`${first.url}/restapis/${api.id}/prod/_user_request_/`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ ok: true });
+      await first.close();
+    } finally {
+      rmSync(stateDir, { recursive: true, force: true });
+    }
   });
 
   it('answers typed SDK exceptions', async () => {

@@ -196,7 +196,7 @@ describe('API Gateway data plane', () => {
       payload: Buffer.from(
         JSON.stringify({
           statusCode: 201,
-          headers: { 'X-Custom': 'one', 'Content-Type': 'text/plain' },
+          headers: { 'X-Custom': 'one', 'Content-Type': 'text/plain', 'Content-Length': '999' },
           multiValueHeaders: { 'Set-Cookie': ['a=1', 'b=2'] },
           body: 'created',
         }),
@@ -211,6 +211,7 @@ describe('API Gateway data plane', () => {
     expect(response.status).toBe(201);
     expect(await response.text()).toBe('created');
     expect(response.headers.get('x-custom')).toBe('one');
+    expect(response.headers.get('x-amzn-remapped-content-length')).toBe('999');
     expect(response.headers.get('content-type')).toBe('text/plain');
     expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
     expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);

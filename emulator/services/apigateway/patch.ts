@@ -66,10 +66,19 @@ export function applyPatch(target: Record<string, any>, ops: PatchOperation[] | 
       const key = unescapePointer(path.slice(rule.path.length - 1));
       if (rule.kind === 'listEntry') {
         const list: string[] = Array.isArray(target[member]) ? target[member] : [];
-        const without = list.filter((v) => v !== key);
-        if (op === 'add') target[member] = [...without, key];
-        else if (op === 'remove') target[member] = without;
-        else if (op === 'replace') target[member] = operation.value ? [...without, operation.value] : without;
+        const index = /^\d+$/.test(key) && !list.includes(key) ? Number(key) : undefined;
+        if (index !== undefined) {
+          // `/providerARNs/0`: the entry at an index.
+          const copy = [...list];
+          if (op === 'remove') copy.splice(index, 1);
+          else if (operation.value) copy.splice(index, op === 'replace' ? 1 : 0, operation.value);
+          target[member] = copy;
+        } else {
+          const without = list.filter((v) => v !== key);
+          if (op === 'add') target[member] = [...without, operation.value || key];
+          else if (op === 'remove') target[member] = without;
+          else if (op === 'replace') target[member] = operation.value ? [...without, operation.value] : without;
+        }
         if (!target[member].length) delete target[member];
         continue;
       }

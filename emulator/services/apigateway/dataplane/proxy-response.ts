@@ -2,6 +2,10 @@ import { type InvocationResponse, internalServerError } from './context.js';
 
 const ALLOWED = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
 
+/** Response headers API Gateway owns; a function's values for them come back as `x-amzn-Remapped-<name>`. */
+const REMAPPED = new Set(['authorization', 'connection', 'content-length', 'date', 'server', 'transfer-encoding', 'www-authenticate']);
+const remapped = (name: string) => (REMAPPED.has(name.toLowerCase()) ? `x-amzn-Remapped-${name}` : name);
+
 const headerValue = (v: unknown) => (typeof v === 'boolean' ? String(v) : typeof v === 'number' ? String(v) : v);
 
 /**
@@ -28,7 +32,7 @@ export function mapProxyResponse(payload: Buffer): InvocationResponse {
     for (const [name, value] of Object.entries(r.headers)) {
       const v = headerValue(value);
       if (typeof v !== 'string') throw malformed();
-      headers[name] = v;
+      headers[remapped(name)] = v;
     }
   }
   if (r.multiValueHeaders !== undefined && r.multiValueHeaders !== null) {
@@ -36,8 +40,8 @@ export function mapProxyResponse(payload: Buffer): InvocationResponse {
     for (const [name, values] of Object.entries(r.multiValueHeaders)) {
       const list = (Array.isArray(values) ? values : [values]).map(headerValue);
       if (list.some((v) => typeof v !== 'string')) throw malformed();
-      for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
-      headers[name] = list as string[];
+      for (const key of Object.keys(headers)) if (key.toLowerCase() === remapped(name).toLowerCase()) delete headers[key];
+      headers[remapped(name)] = list as string[];
     }
   }
   if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';

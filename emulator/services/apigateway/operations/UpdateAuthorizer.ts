@@ -21,7 +21,7 @@ export const UpdateAuthorizer: ApiOp<UpdateAuthorizerCommandInput, UpdateAuthori
       { path: '/identityValidationExpression', ops: ['replace'], kind: 'string' },
       { path: '/authorizerResultTtlInSeconds', ops: ['replace'], kind: 'number' },
       { path: '/providerARNs', ops: ['replace'], kind: 'stringList' },
-      { path: '/providerARNs/*', ops: ['add', 'remove'], kind: 'listEntry' },
+      { path: '/providerARNs/*', ops: ['add', 'remove', 'replace'], kind: 'listEntry' },
     ],
     'updateAuthorizerInput',
   );
