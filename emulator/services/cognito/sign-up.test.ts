@@ -241,12 +241,19 @@ describe('Cognito sign-up, confirmation and sign-in', () => {
           new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME, PASSWORD: password } }),
         ),
       );
+    expect(await login('frank', PASSWORD)).toEqual({ name: 'UserNotConfirmedException', message: 'User is not confirmed.', status: 400 });
+    // As in AWS, an unconfirmed user hears so even with a wrong password.
     expect(await login('frank', 'Wr0ng-password')).toEqual({
+      name: 'UserNotConfirmedException',
+      message: 'User is not confirmed.',
+      status: 400,
+    });
+    await signUpConfirmed(cloud, cognito, ids, 'fiona');
+    expect(await login('fiona', 'Wr0ng-password')).toEqual({
       name: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
       status: 400,
     });
-    expect(await login('frank', PASSWORD)).toEqual({ name: 'UserNotConfirmedException', message: 'User is not confirmed.', status: 400 });
     // A client created through the API defaults to LEGACY: unknown users are named as such.
     expect(await login('nobody', PASSWORD)).toEqual({ name: 'UserNotFoundException', message: 'User does not exist.', status: 400 });
     expect(

@@ -38,9 +38,10 @@ async function passwordAuth(ctx: CognitoContext, scope: PoolScope, client: Clien
     if (hidesUserExistence(client)) throw new NotAuthorizedException('Incorrect username or password.');
     throw userNotFound();
   }
-  if (!(await passwordMatches(password, user.passwordHash))) throw new NotAuthorizedException('Incorrect username or password.');
+  // Cognito says an unconfirmed user is unconfirmed before it looks at the password.
   if (!user.Enabled) throw new NotAuthorizedException('User is disabled.');
   if (user.UserStatus === 'UNCONFIRMED') throw new UserNotConfirmedException('User is not confirmed.');
+  if (!(await passwordMatches(password, user.passwordHash))) throw new NotAuthorizedException('Incorrect username or password.');
   return { ChallengeParameters: {}, AuthenticationResult: signIn(scope, client, user, ctx.issuerBase, ctx.keys) };
 }
 
