@@ -371,6 +371,28 @@ describe('API Gateway data plane', () => {
     expect(await response.json()).toEqual({ message: 'Internal server error' });
   });
 
+  it('answers 504 when the function outlives the integration timeout', async () => {
+    const api = await newApi();
+    const users = await resource(api.id, api.root, 'users');
+    await apigw.send(new PutMethodCommand({ restApiId: api.id, resourceId: users, httpMethod: 'GET', authorizationType: 'NONE' }));
+    await apigw.send(
+      new PutIntegrationCommand({
+        restApiId: api.id,
+        resourceId: users,
+        httpMethod: 'GET',
+        type: 'AWS_PROXY',
+        integrationHttpMethod: 'POST',
+        uri: lambdaUri('Slow'),
+        timeoutInMillis: 100,
+      }),
+    );
+    await deploy(api.id);
+    lambda.answer = () => new Promise((resolve) => setTimeout(() => resolve({ payload: Buffer.from('{}') }), 1000));
+    const response = await fetch(invokeUrl(api.id, 'prod', '/users'));
+    expect(response.status).toBe(504);
+    expect(await response.json()).toEqual({ message: 'Endpoint request timed out' });
+  });
+
   it('substitutes stage variables in the integration URI', async () => {
     const api = await newApi();
     const users = await resource(api.id, api.root, 'users');

@@ -17,8 +17,15 @@ async function invokeLambda(inv: Invocation): Promise<void> {
   const lambda = inv.services.get<Service & LambdaInvoker>('lambda');
   const where = functionLocation(functionArn);
   let result: Awaited<ReturnType<LambdaInvoker['invoke']>>;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out', 504)),
+      integration.timeoutInMillis ?? 29000,
+    );
+  });
   try {
-    result = await lambda.invoke({
+    const invocation = lambda.invoke({
       account: where.account ?? inv.account,
       region: where.region ?? inv.region,
       functionName: functionArn,
@@ -27,10 +34,14 @@ async function invokeLambda(inv: Invocation): Promise<void> {
       sourceArn: sourceArn(inv),
       invocationType: 'RequestResponse',
     });
+    invocation.catch(() => {}); // settled after a timeout: nobody is waiting any more
+    result = await Promise.race([invocation, timeout]);
   } catch (err) {
     // A missing function or a resource policy that refuses API Gateway: a configuration error.
     if (err instanceof GatewayError) throw err;
     throw internalServerError(500, 'API_CONFIGURATION_ERROR');
+  } finally {
+    clearTimeout(timer);
   }
   inv.integrationResult = { payload: result.payload, functionError: result.functionError };
 }
