@@ -12,6 +12,7 @@ import {
   PutIntegrationResponseCommand,
   PutMethodCommand,
   PutMethodResponseCommand,
+  UpdateRestApiCommand,
 } from '@aws-sdk/client-api-gateway';
 import {
   AdminConfirmSignUpCommand,
@@ -307,6 +308,15 @@ describe('API Gateway data plane', () => {
     expect(await unknownStage.json()).toEqual({ message: 'Forbidden' });
     const unknownApi = await fetch(invokeUrl('zzzzzzzzzz', 'prod', '/users'));
     expect(unknownApi.status).toBe(403);
+    await apigw.send(
+      new UpdateRestApiCommand({
+        restApiId: api.id,
+        patchOperations: [{ op: 'replace', path: '/disableExecuteApiEndpoint', value: 'true' }],
+      }),
+    );
+    const disabled = await fetch(invokeUrl(api.id, 'prod', '/users'));
+    expect(disabled.status).toBe(403);
+    expect(await disabled.json()).toEqual({ message: 'Forbidden' });
     expect(lambda.calls).toHaveLength(0);
   });
 

@@ -31,7 +31,7 @@ export class ApiGatewayService implements Service {
   private readonly controlPlane: (req: EdgeRequest) => Promise<EdgeResponse>;
   private readonly dataPlane: DataPlane;
 
-  constructor(ctx: ServiceContext) {
+  constructor(private readonly ctx: ServiceContext) {
     this.locator = new ApiLocator(ctx.store);
     this.controlPlane = restJsonHandler<ApiGatewayContext>({
       serviceName: 'apigateway',
@@ -47,6 +47,10 @@ export class ApiGatewayService implements Service {
 
   handle(req: EdgeRequest): Promise<EdgeResponse> {
     return req.headers['x-local-service'] === 'execute-api' ? this.dataPlane.handle(req) : this.controlPlane(req);
+  }
+
+  health(): Record<string, unknown> {
+    return { restApis: this.ctx.store.keys('apigateway').filter((k) => /^apigateway\/[^/]+\/[^/]+\/restapis\/[^/]+$/.test(k)).length };
   }
 
   async reset(): Promise<void> {

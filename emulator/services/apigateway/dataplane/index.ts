@@ -48,7 +48,7 @@ export class DataPlane {
     const api = state.apis.get(target.apiId);
     const stage = api?.stages[target.stageName];
     const deployment = stage?.deploymentId ? state.deployments(target.apiId).get(stage.deploymentId) : undefined;
-    if (!api || !stage || !deployment) return forbidden();
+    if (!api || !stage || !deployment || api.api.disableExecuteApiEndpoint) return forbidden();
 
     const inv: Invocation = {
       edge: req,

@@ -30,7 +30,8 @@ export const CreateRestApi: ApiOp<CreateRestApiCommandInput, CreateRestApiComman
     apiKeySource: input.apiKeySource ?? 'HEADER',
     endpointConfiguration: {
       types: input.endpointConfiguration?.types ?? ['EDGE'],
-      ipAddressType: input.endpointConfiguration?.ipAddressType ?? 'ipv4',
+      ipAddressType:
+        input.endpointConfiguration?.ipAddressType ?? (input.endpointConfiguration?.types?.includes('PRIVATE') ? 'dualstack' : 'ipv4'),
       ...(input.endpointConfiguration?.vpcEndpointIds ? { vpcEndpointIds: input.endpointConfiguration.vpcEndpointIds } : {}),
     },
     ...(input.policy ? { policy: input.policy } : {}),
