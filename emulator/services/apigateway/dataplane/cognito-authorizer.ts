@@ -34,7 +34,12 @@ export async function authorizeWithCognito(inv: Invocation, authorizer: Wire<Aut
   if (!inv.services.has('cognito-idp')) throw configurationError();
   const verifier = inv.services.get<Service & Partial<TokenVerifier>>('cognito-idp');
   if (typeof verifier.verify !== 'function') throw configurationError();
-  const verified = await verifier.verify(token, authorizer.providerARNs ?? []);
+  let verified: Awaited<ReturnType<TokenVerifier['verify']>>;
+  try {
+    verified = await verifier.verify(token, authorizer.providerARNs ?? []);
+  } catch {
+    verified = undefined;
+  }
   if (!verified) throw unauthorized(hasExpired(token) ? 'The incoming token has expired' : 'Unauthorized');
   const scopes = inv.method?.authorizationScopes ?? [];
   if (scopes.length) {
