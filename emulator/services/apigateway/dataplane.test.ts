@@ -381,6 +381,28 @@ describe('API Gateway data plane', () => {
     expect(await response.json()).toEqual({ message: 'Internal server error' });
   });
 
+  it('names the missing feature in a 500 for non-proxy AWS integrations', async () => {
+    const api = await newApi();
+    const users = await resource(api.id, api.root, 'users');
+    await apigw.send(new PutMethodCommand({ restApiId: api.id, resourceId: users, httpMethod: 'GET', authorizationType: 'NONE' }));
+    await apigw.send(
+      new PutIntegrationCommand({
+        restApiId: api.id,
+        resourceId: users,
+        httpMethod: 'GET',
+        type: 'AWS',
+        integrationHttpMethod: 'POST',
+        uri: lambdaUri('Chat-Users-GET'),
+        requestTemplates: { 'application/json': '{"cognitoUsername": "$context.authorizer.claims[\'cognito:username\']"}' },
+      }),
+    );
+    await deploy(api.id);
+    const response = await fetch(invokeUrl(api.id, 'prod', '/users'));
+    expect(response.status).toBe(500);
+    expect(((await response.json()) as { message: string }).message).toMatch(/non-proxy AWS integrations/);
+    expect(lambda.calls).toHaveLength(0);
+  });
+
   it('answers 504 when the function outlives the integration timeout', async () => {
     const api = await newApi();
     const users = await resource(api.id, api.root, 'users');
