@@ -10,7 +10,8 @@
  * - HTTP / HTTP_PROXY integrations (stored; answered as not emulated in the data plane);
  * - request validators and model (JSON schema) validation (stored, not enforced);
  * - CUSTOM (Lambda) authorizers and AWS_IAM method authorization (answered as not emulated);
- * - API keys, usage plans, client certificates, VPC links, custom domain names, base path mappings;
+ * - API keys and usage plans (apiKeyRequired is stored, not enforced), client certificates, VPC links,
+ *   custom domain names, base path mappings;
  * - documentation parts/versions, export (Swagger/OpenAPI), SDK generation, import (PutRestApi/ImportRestApi);
  * - canary settings, stage caches, throttling, access logs and execution logs;
  * - resource policies on the REST API (stored, not enforced); TestInvokeMethod/TestInvokeAuthorizer.
