@@ -1,0 +1,78 @@
+import type * as IamSdk from '@aws-sdk/client-iam';
+import type { Operation } from '../../../protocols/aws-json.js';
+import { AttachRolePolicy } from './AttachRolePolicy.js';
+import { CreateAccessKey } from './CreateAccessKey.js';
+import { CreatePolicy } from './CreatePolicy.js';
+import { CreatePolicyVersion } from './CreatePolicyVersion.js';
+import { CreateRole } from './CreateRole.js';
+import { CreateUser } from './CreateUser.js';
+import type { IamContext } from './context.js';
+import { DeleteAccessKey } from './DeleteAccessKey.js';
+import { DeletePolicy } from './DeletePolicy.js';
+import { DeletePolicyVersion } from './DeletePolicyVersion.js';
+import { DeleteRole } from './DeleteRole.js';
+import { DeleteRolePolicy } from './DeleteRolePolicy.js';
+import { DeleteUser } from './DeleteUser.js';
+import { DetachRolePolicy } from './DetachRolePolicy.js';
+import { GetPolicy } from './GetPolicy.js';
+import { GetPolicyVersion } from './GetPolicyVersion.js';
+import { GetRole } from './GetRole.js';
+import { GetRolePolicy } from './GetRolePolicy.js';
+import { GetUser } from './GetUser.js';
+import { ListAccessKeys } from './ListAccessKeys.js';
+import { ListAttachedRolePolicies } from './ListAttachedRolePolicies.js';
+import { ListEntitiesForPolicy } from './ListEntitiesForPolicy.js';
+import { ListPolicies } from './ListPolicies.js';
+import { ListPolicyVersions } from './ListPolicyVersions.js';
+import { ListRolePolicies } from './ListRolePolicies.js';
+import { ListRoles } from './ListRoles.js';
+import { ListRoleTags } from './ListRoleTags.js';
+import { ListUsers } from './ListUsers.js';
+import { PutRolePolicy } from './PutRolePolicy.js';
+import { SetDefaultPolicyVersion } from './SetDefaultPolicyVersion.js';
+import { TagRole } from './TagRole.js';
+import { UntagRole } from './UntagRole.js';
+import { UpdateAccessKey } from './UpdateAccessKey.js';
+import { UpdateAssumeRolePolicy } from './UpdateAssumeRolePolicy.js';
+import { UpdateRole } from './UpdateRole.js';
+
+/** Every IAM operation name the SDK knows (from its `<Name>Command` exports). */
+export type IamCommandName = { [K in keyof typeof IamSdk]: K extends `${infer N}Command` ? N : never }[keyof typeof IamSdk];
+
+/** The implemented operations, keyed by AWS name (a misspelt name fails the type check). */
+export const OPERATIONS = {
+  AttachRolePolicy,
+  CreateAccessKey,
+  CreatePolicy,
+  CreatePolicyVersion,
+  CreateRole,
+  CreateUser,
+  DeleteAccessKey,
+  DeletePolicy,
+  DeletePolicyVersion,
+  DeleteRole,
+  DeleteRolePolicy,
+  DeleteUser,
+  DetachRolePolicy,
+  GetPolicy,
+  GetPolicyVersion,
+  GetRole,
+  GetRolePolicy,
+  GetUser,
+  ListAccessKeys,
+  ListAttachedRolePolicies,
+  ListEntitiesForPolicy,
+  ListPolicies,
+  ListPolicyVersions,
+  ListRolePolicies,
+  ListRoleTags,
+  ListRoles,
+  ListUsers,
+  PutRolePolicy,
+  SetDefaultPolicyVersion,
+  TagRole,
+  UntagRole,
+  UpdateAccessKey,
+  UpdateAssumeRolePolicy,
+  UpdateRole,
+} satisfies Partial<Record<IamCommandName, Operation<any, unknown, IamContext>>>;
