@@ -31,8 +31,8 @@ export interface StoredEvent {
   s: number;
 }
 
-const CHUNK_EVENTS = 500;
-const CHUNK_BYTES = 256 * 1024;
+const CHUNK_EVENTS = 128;
+const CHUNK_BYTES = 64 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const enc = encodeURIComponent;

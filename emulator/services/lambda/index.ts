@@ -1,0 +1,162 @@
+/**
+ * Lambda (restJson1, /2015-03-31/...): functions with zip code, configuration, resource-policy
+ * permissions and invocation. Functions run in warm Node child processes behind the Executor
+ * interface (executor/), speaking the Lambda Runtime API to our own runtime client
+ * (runtime/bootstrap.mjs); every invocation logs to CloudWatch Logs `/aws/lambda/<name>`.
+ * Other services invoke through `invoke()` (LambdaInvoker), which enforces resource policies.
+ *
+ * Not yet: PublishVersion, ListVersionsByFunction and aliases as operations (the Publish flag of
+ * CreateFunction/UpdateFunctionCode works, and numbered qualifiers resolve), code from S3
+ * (Code.S3Bucket/S3Key), container images, layers, event source mappings, function URLs,
+ * concurrency settings, async retries/destinations/DLQs, tags operations (tags given to
+ * CreateFunction are kept and returned by GetFunction), VPC/file systems, SnapStart, code signing,
+ * AWS/Lambda metrics, JSON log format, INIT_REPORT lines; functions always run on the local Node
+ * version whatever nodejs runtime they name, and IAM identity policies of callers are not checked.
+ */
+
+import type { AdminRoute } from '../../core/edge.js';
+import { AwsError } from '../../core/errors.js';
+import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
+import { json } from '../../core/http.js';
+import { requestId } from '../../core/ids.js';
+import type { Service, ServiceContext } from '../../core/service.js';
+import { operationContext } from '../../protocols/aws-json.js';
+import { restJsonHandler } from '../../protocols/rest-json.js';
+import type { LogEventInput, LogWriter } from '../logs/log-writer.js';
+import type { LambdaContext } from './context.js';
+import { AccessDeniedException } from './errors.js';
+import { CodeCache } from './executor/code-cache.js';
+import type { LogTarget } from './executor/executor.js';
+import { logTail } from './executor/log-lines.js';
+import { ProcessExecutor } from './executor/process-executor.js';
+import { FunctionRunner } from './function-runner.js';
+import type { InvokeRequest, InvokeResult, LambdaInvoker } from './invoker.js';
+import { ROUTES } from './operations/index.js';
+import { allowsInvoke } from './policy.js';
+import { LATEST } from './state.js';
+
+export interface LambdaServiceOptions {
+  maxEnvironmentsPerFunction?: number;
+  idleTimeoutMs?: number;
+}
+
+export class LambdaService implements Service, LambdaInvoker {
+  readonly name = 'lambda';
+  private readonly codeCache: CodeCache;
+  private readonly executor: ProcessExecutor;
+  private readonly runner: FunctionRunner;
+  private readonly handler: (req: EdgeRequest) => Promise<EdgeResponse>;
+  private readonly pendingLogs = new Map<string, { target: LogTarget; events: LogEventInput[] }>();
+  private flushScheduled = false;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    options: LambdaServiceOptions = {},
+  ) {
+    this.codeCache = new CodeCache(ctx.store.directory('lambda-code'));
+    this.executor = new ProcessExecutor({ ...options, sink: (target, events) => this.queueLogs(target, events) });
+    this.runner = new FunctionRunner(ctx.store, this.executor, this.codeCache, () => ctx.edgeUrl());
+    this.handler = restJsonHandler<LambdaContext>({
+      serviceName: 'Lambda',
+      routes: ROUTES,
+      context: (req) => ({ ...operationContext(req), runner: this.runner }),
+      errorBody: (err) => ({ Type: err.fault === 'client' ? 'User' : 'Service', message: err.message, ...err.extra }),
+    });
+  }
+
+  handle(req: EdgeRequest): Promise<EdgeResponse> {
+    return this.handler(req);
+  }
+
+  /**
+   * Runs a function for another service. With a `principal`, the function's resource policy must
+   * allow that service principal lambda:InvokeFunction from `sourceArn`; otherwise this throws
+   * AccessDeniedException (as Lambda answers API Gateway, which then answers 500).
+   */
+  async invoke(request: InvokeRequest): Promise<InvokeResult> {
+    const target = this.runner.target(request.account, request.region, request.functionName, request.qualifier);
+    if (request.principal) {
+      const statements = target.fn.policies[target.qualifier ?? LATEST]?.statements ?? [];
+      const caller = { principal: request.principal, ...(request.sourceArn ? { sourceArn: request.sourceArn } : {}) };
+      if (!allowsInvoke(statements, caller)) {
+        throw new AccessDeniedException(
+          `User: ${request.principal} is not authorized to perform: lambda:InvokeFunction on resource: ${target.invokedArn} because no resource-based policy allows the lambda:InvokeFunction action`,
+        );
+      }
+    }
+    const result = await this.runner.invoke(target, request.payload, {
+      type: request.invocationType ?? 'RequestResponse',
+      requestId: requestId(),
+    });
+    return {
+      statusCode: result.statusCode,
+      payload: result.payload,
+      ...(result.functionError ? { functionError: result.functionError } : {}),
+      executedVersion: result.executedVersion,
+      logTail: result.logLines.length ? Buffer.from(logTail(result.logLines), 'base64').toString('utf8') : '',
+    };
+  }
+
+  /** GetFunction's Code.Location: the zip of a function version. */
+  codeDownload(req: EdgeRequest): EdgeResponse {
+    const q = req.query;
+    const zip = this.runner
+      .functions(q.get('account') ?? '', q.get('region') ?? '')
+      .getCode(q.get('function') ?? '', q.get('sha256') ?? '');
+    if (!zip) return json(404, { message: 'No such function code' });
+    return { status: 200, headers: { 'content-type': 'application/zip' }, body: zip };
+  }
+
+  health(): Record<string, unknown> {
+    return this.executor.stats();
+  }
+
+  async reset(): Promise<void> {
+    this.pendingLogs.clear();
+    this.executor.retire('');
+    this.codeCache.forget();
+  }
+
+  async close(): Promise<void> {
+    await this.executor.close();
+    this.flushLogs();
+    this.codeCache.close();
+  }
+
+  /**
+   * Log lines are written just after the invocation answers (the same event-loop turn, before any
+   * next request is read), batched per stream, so the disk writes stay off the Invoke round trip.
+   */
+  private queueLogs(target: LogTarget, events: LogEventInput[]): void {
+    const key = JSON.stringify([target.account, target.region, target.group, target.stream]);
+    const pending = this.pendingLogs.get(key);
+    if (pending) pending.events.push(...events);
+    else this.pendingLogs.set(key, { target, events: [...events] });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flushLogs());
+    }
+  }
+
+  private flushLogs(): void {
+    this.flushScheduled = false;
+    const batches = [...this.pendingLogs.values()];
+    this.pendingLogs.clear();
+    const writer = this.ctx.services.has('logs') ? this.ctx.services.get<Service & LogWriter>('logs') : undefined;
+    if (!writer) return;
+    for (const { target, events } of batches) {
+      try {
+        writer.append(target.account, target.region, target.group, target.stream, events);
+      } catch (err) {
+        console.error(`[lambda] could not write logs to ${target.group}:`, err);
+      }
+    }
+  }
+}
+
+export const lambdaAdminRoutes = (service: Service): Record<string, AdminRoute> => ({
+  'lambda/code': (req) => {
+    if (!(service instanceof LambdaService)) throw new AwsError('InternalFailure', 'lambda service missing', 500);
+    return service.codeDownload(req);
+  },
+});
