@@ -1,3 +1,4 @@
+import type { EdgeRequest } from '../../core/http.js';
 import { evaluatePolicies, grantsPublicAccess, type PolicyDocument } from '../iam/policy-evaluator.js';
 import type { BucketRecord } from './storage.js';
 
@@ -43,4 +44,14 @@ export function isAllowed(
   if (owner) return true;
   if (bucket.publicAccessBlock?.RestrictPublicBuckets && grantsPublicAccess(policy)) return false;
   return decision === 'Allow';
+}
+
+/** The request's own condition keys for bucket policies (aws:Referer, aws:UserAgent, aws:SourceIp). */
+export function conditionContext(req: EdgeRequest): Record<string, string> {
+  const context: Record<string, string> = {};
+  if (req.headers.referer) context['aws:Referer'] = req.headers.referer;
+  if (req.headers['user-agent']) context['aws:UserAgent'] = req.headers['user-agent'];
+  const ip = req.raw.socket?.remoteAddress;
+  if (ip) context['aws:SourceIp'] = ip.replace(/^::ffff:/, '');
+  return context;
 }

@@ -3,7 +3,7 @@ import type { RoutingRule } from '@aws-sdk/client-s3';
 import type { AwsError } from '../../core/errors.js';
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
 import { escapeXml } from '../../protocols/xml.js';
-import { ANONYMOUS, bucketArn, isAllowed, objectArn } from './access.js';
+import { ANONYMOUS, bucketArn, conditionContext, isAllowed, objectArn } from './access.js';
 import { checkConditions, resolveRange } from './object-serving.js';
 import type { BucketRecord, ObjectRecord, S3Storage } from './storage.js';
 
@@ -123,16 +123,18 @@ function toSiteError(err: AwsError): SiteError {
 }
 
 export function websiteHandler(storage: S3Storage): (req: EdgeRequest) => EdgeResponse {
-  const readable = (bucket: BucketRecord, key: string) => isAllowed(bucket, ANONYMOUS, 's3:GetObject', objectArn(bucket.name, key));
-  const listable = (bucket: BucketRecord) => isAllowed(bucket, ANONYMOUS, 's3:ListBucket', bucketArn(bucket.name));
+  const readable = (req: EdgeRequest, bucket: BucketRecord, key: string) =>
+    isAllowed(bucket, ANONYMOUS, 's3:GetObject', objectArn(bucket.name, key), conditionContext(req));
+  const listable = (req: EdgeRequest, bucket: BucketRecord) =>
+    isAllowed(bucket, ANONYMOUS, 's3:ListBucket', bucketArn(bucket.name), conditionContext(req));
 
   /** An error answered with the bucket's error document when it has one that everyone may read. */
   function failure(req: EdgeRequest, bucket: BucketRecord, error: SiteError): EdgeResponse {
     const documentKey = bucket.website?.ErrorDocument?.Key;
     if (!documentKey) return errorPage(req, error);
     const document = storage.getObject(bucket, documentKey);
-    if (!readable(bucket, documentKey)) return errorPage(req, error, accessDenied);
-    if (!document) return errorPage(req, error, listable(bucket) ? noSuchKey(documentKey) : accessDenied);
+    if (!readable(req, bucket, documentKey)) return errorPage(req, error, accessDenied);
+    if (!document) return errorPage(req, error, listable(req, bucket) ? noSuchKey(documentKey) : accessDenied);
     return objectResponse(req, storage, bucket, document, error.status);
   }
 
@@ -177,14 +179,14 @@ export function websiteHandler(storage: S3Storage): (req: EdgeRequest) => EdgeRe
 
     let error: SiteError | undefined;
     const object = storage.getObject(bucket, key);
-    if (!readable(bucket, key)) {
+    if (!readable(req, bucket, key)) {
       error = accessDenied;
     } else if (!object) {
       const folderIndex = `${key}/${suffix}`;
-      if (!key.endsWith('/') && storage.getObject(bucket, folderIndex) && readable(bucket, folderIndex)) {
+      if (!key.endsWith('/') && storage.getObject(bucket, folderIndex) && readable(req, bucket, folderIndex)) {
         return redirect(`/${requestedKey}/`, 302);
       }
-      error = listable(bucket) ? noSuchKey(key) : accessDenied;
+      error = listable(req, bucket) ? noSuchKey(key) : accessDenied;
     }
     if (error || !object) {
       const failed = error ?? accessDenied;

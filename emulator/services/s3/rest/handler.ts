@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AwsError, toAwsError } from '../../../core/errors.js';
 import type { EdgeRequest, EdgeResponse } from '../../../core/http.js';
-import { bucketArn, type Caller, isAllowed, objectArn } from '../access.js';
+import { bucketArn, type Caller, conditionContext, isAllowed, objectArn } from '../access.js';
 import { AccessDenied, accessDenied, InvalidRequest, invalidArgument, noSuchBucket, notImplemented } from '../errors.js';
 import type { S3Context } from '../operations/context.js';
 import { OPERATIONS, type S3OperationName } from '../operations/index.js';
@@ -133,16 +133,6 @@ function checkPresignedExpiry(query: URLSearchParams): void {
       ServerTime: new Date().toISOString(),
     });
   }
-}
-
-/** The request's own context keys for bucket policy conditions. */
-function conditionContext(req: EdgeRequest): Record<string, string> {
-  const context: Record<string, string> = {};
-  if (req.headers.referer) context['aws:Referer'] = req.headers.referer;
-  if (req.headers['user-agent']) context['aws:UserAgent'] = req.headers['user-agent'];
-  const ip = req.raw.socket?.remoteAddress;
-  if (ip) context['aws:SourceIp'] = ip.replace(/^::ffff:/, '');
-  return context;
 }
 
 /** The restXml codec for S3's REST API: route, decode, authorise, run the operation, encode. */
