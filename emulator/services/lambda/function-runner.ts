@@ -1,6 +1,6 @@
 import type { Store } from '../../core/store.js';
 import { functionArn, parseFunctionRef, scopeOf } from './arns.js';
-import type { CodePackage } from './code.js';
+import type { CodePackage, S3ObjectReader } from './code.js';
 import { functionNotFound, InvalidRequestContentException, RequestTooLargeException } from './errors.js';
 import type { CodeCache } from './executor/code-cache.js';
 import type { Executor, FunctionSpec, InvocationOutcome } from './executor/executor.js';
@@ -38,6 +38,8 @@ export class FunctionRunner {
     readonly executor: Executor,
     private readonly codeCache: CodeCache,
     private readonly endpointUrl: () => string,
+    /** Reads deployment packages given as Code.S3Bucket/S3Key (undefined when S3 is not running). */
+    readonly readS3?: S3ObjectReader,
   ) {}
 
   functions(account: string, region: string): FunctionStore {

@@ -6,8 +6,8 @@
  * Other services invoke through `invoke()` (LambdaInvoker), which enforces resource policies.
  *
  * Not yet: PublishVersion, ListVersionsByFunction and aliases as operations (the Publish flag of
- * CreateFunction/UpdateFunctionCode works, and numbered qualifiers resolve), code from S3
- * (Code.S3Bucket/S3Key), container images, layers, event source mappings, function URLs,
+ * CreateFunction/UpdateFunctionCode works, and numbered qualifiers resolve), S3ObjectVersion for
+ * code in S3, container images, layers, event source mappings, function URLs,
  * concurrency settings, async retries/destinations/DLQs, tags operations (tags given to
  * CreateFunction are kept and returned by GetFunction), VPC/file systems, SnapStart, code signing,
  * AWS/Lambda metrics, JSON log format, INIT_REPORT lines; functions always run on the local Node
@@ -35,6 +35,11 @@ import { ROUTES } from './operations/index.js';
 import { allowsInvoke } from './policy.js';
 import { LATEST } from './state.js';
 
+/** What the S3 service offers for reading deployment packages. */
+interface S3ObjectSource {
+  readObject(bucket: string, key: string): { body: Buffer } | undefined;
+}
+
 export interface LambdaServiceOptions {
   maxEnvironmentsPerFunction?: number;
   idleTimeoutMs?: number;
@@ -55,7 +60,9 @@ export class LambdaService implements Service, LambdaInvoker {
   ) {
     this.codeCache = new CodeCache(ctx.store.directory('lambda-code'));
     this.executor = new ProcessExecutor({ ...options, sink: (target, events) => this.queueLogs(target, events) });
-    this.runner = new FunctionRunner(ctx.store, this.executor, this.codeCache, () => ctx.edgeUrl());
+    const readS3 = (bucket: string, key: string) =>
+      ctx.services.has('s3') ? ctx.services.get<Service & S3ObjectSource>('s3').readObject(bucket, key)?.body : undefined;
+    this.runner = new FunctionRunner(ctx.store, this.executor, this.codeCache, () => ctx.edgeUrl(), readS3);
     this.handler = restJsonHandler<LambdaContext>({
       serviceName: 'Lambda',
       routes: ROUTES,

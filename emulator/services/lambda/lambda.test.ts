@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CloudWatchLogsClient,
   DescribeLogStreamsCommand,
@@ -20,6 +23,7 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../../../test/local-cloud.js';
@@ -374,6 +378,30 @@ describe('Lambda', () => {
     expect(found).toBe(true);
   });
 
+  it("writes output produced after the response to the environment's log stream", async () => {
+    await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: 'later-fn',
+        Runtime: 'nodejs20.x',
+        Role: ROLE,
+        Handler: 'index.handler',
+        Code: {
+          ZipFile: zip({
+            'index.js': 'exports.handler = async () => { setTimeout(() => console.log("written later"), 30); return "now"; };',
+          }),
+        },
+      }),
+    );
+    expect(decode((await invoke('later-fn')).Payload)).toBe('now');
+    let messages: string[] = [];
+    for (let i = 0; i < 50 && !messages.some((m) => m.includes('written later')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const found = await logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/lambda/later-fn' }));
+      messages = found.events!.map((e) => e.message!);
+    }
+    expect(messages.at(-1)).toMatch(/\tINFO\twritten later$/);
+  });
+
   it('runs concurrent invocations in separate environments', async () => {
     await create('parallel-fn', { Handler: 'index.pause' });
     const results = await Promise.all([1, 2, 3].map(() => invoke('parallel-fn', { ms: 300 })));
@@ -454,6 +482,122 @@ describe('Lambda', () => {
       name: 'ResourceNotFoundException',
     });
   });
+  it('reports running out of memory (MemorySize) as Runtime.ExitError', async () => {
+    await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: 'oom-fn',
+        Runtime: 'nodejs20.x',
+        Role: ROLE,
+        Handler: 'index.oom',
+        Timeout: 30,
+        Code: {
+          ZipFile: zip({
+            'index.js': 'exports.oom = async () => { const keep = []; for (;;) keep.push(new Array(1e6).fill(Math.random())); };',
+          }),
+        },
+      }),
+    );
+    const result = await invoke('oom-fn', {}, { LogType: 'Tail' });
+    expect(result.FunctionError).toBe('Unhandled');
+    expect(decode(result.Payload)).toMatchObject({
+      errorType: 'Runtime.ExitError',
+      errorMessage: expect.stringContaining('Runtime exited with error: signal:'),
+    });
+    expect(Buffer.from(result.LogResult!, 'base64').toString()).toContain('Max Memory Used: 128 MB');
+  });
+
+  it('takes code from S3', async () => {
+    const s3 = new S3Client(cloud.clientConfig);
+    await s3.send(new CreateBucketCommand({ Bucket: 'lambda-code' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'lambda-code', Key: 'fn.zip', Body: code }));
+    const created = await create('s3-fn', { Code: { S3Bucket: 'lambda-code', S3Key: 'fn.zip' } });
+    expect(created.CodeSize).toBe(code.length);
+    expect(decode((await invoke('s3-fn', { from: 's3' })).Payload).event).toEqual({ from: 's3' });
+    await expect(create('s3-missing', { Code: { S3Bucket: 'lambda-code', S3Key: 'nope.zip' } })).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+      message: 'Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.',
+    });
+  });
+
+  it('publishes versions with the Publish flag and invokes them by qualifier', async () => {
+    const v1 = await lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: 'versioned-fn',
+        Runtime: 'nodejs20.x',
+        Role: ROLE,
+        Handler: 'index.handler',
+        Publish: true,
+        Code: { ZipFile: zip({ 'index.js': 'exports.handler = async () => "v1";' }) },
+      }),
+    );
+    expect(v1).toMatchObject({ Version: '1', FunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:versioned-fn:1' });
+    const v2 = await lambda.send(
+      new UpdateFunctionCodeCommand({
+        FunctionName: 'versioned-fn',
+        Publish: true,
+        ZipFile: zip({ 'index.js': 'exports.handler = async () => "v2";' }),
+      }),
+    );
+    expect(v2.Version).toBe('2');
+    await lambda.send(
+      new UpdateFunctionCodeCommand({
+        FunctionName: 'versioned-fn',
+        ZipFile: zip({ 'index.js': 'exports.handler = async () => "latest";' }),
+      }),
+    );
+
+    const one = await invoke('versioned-fn', {}, { Qualifier: '1' });
+    expect(decode(one.Payload)).toBe('v1');
+    expect(one.ExecutedVersion).toBe('1');
+    expect(decode((await invoke('versioned-fn:2')).Payload)).toBe('v2');
+    expect(decode((await invoke('versioned-fn')).Payload)).toBe('latest');
+    await lambda.send(new DeleteFunctionCommand({ FunctionName: 'versioned-fn', Qualifier: '1' }));
+    await expect(invoke('versioned-fn', {}, { Qualifier: '1' })).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: 'Function not found: arn:aws:lambda:us-east-1:000000000000:function:versioned-fn:1',
+    });
+  });
+
+  it('stops every environment on reset', async () => {
+    await create('reset-fn');
+    await invoke('reset-fn');
+    const before = (await (await fetch(`${cloud.url}/_emulator/health`)).json()) as any;
+    expect(before.services.lambda.environments).toBeGreaterThan(0);
+    await fetch(`${cloud.url}/_emulator/reset`, { method: 'POST' });
+    const after = (await (await fetch(`${cloud.url}/_emulator/health`)).json()) as any;
+    expect(after.services.lambda.environments).toBe(0);
+    await expect(invoke('reset-fn')).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+});
+
+describe('Lambda across restarts', () => {
+  it('keeps functions and their code, unpacking again when the code cache is gone', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'lambda-restart-'));
+    try {
+      let cloud = await startTestCloud({ stateDir });
+      let lambda = new LambdaClient(cloud.clientConfig);
+      await lambda.send(
+        new CreateFunctionCommand({
+          FunctionName: 'durable-fn',
+          Runtime: 'nodejs20.x',
+          Role: ROLE,
+          Handler: 'index.handler',
+          Code: { ZipFile: zip({ 'index.js': HANDLERS }) },
+        }),
+      );
+      expect(decode((await lambda.send(new InvokeCommand({ FunctionName: 'durable-fn' }))).Payload).count).toBe(1);
+      await cloud.close();
+
+      rmSync(join(stateDir, 'lambda-code'), { recursive: true, force: true });
+      cloud = await startTestCloud({ stateDir });
+      lambda = new LambdaClient(cloud.clientConfig);
+      const result = await lambda.send(new InvokeCommand({ FunctionName: 'durable-fn', Payload: Buffer.from('{"again":true}') }));
+      expect(decode(result.Payload)).toMatchObject({ count: 1, event: { again: true } });
+      await cloud.close();
+    } finally {
+      rmSync(stateDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('Lambda internal invoke', () => {
@@ -461,7 +605,7 @@ describe('Lambda internal invoke', () => {
   const services = new ServiceRegistry();
   let edgeUrl = 'http://localhost';
   const ctx = { store, services, edgeUrl: () => edgeUrl, log: () => {} };
-  const service = new LambdaService(ctx);
+  const service = new LambdaService(ctx, { maxEnvironmentsPerFunction: 2 });
   services.add(new LogsService(ctx));
   services.add(service);
   const server = createEdge({ services, store, adminRoutes: new Map(), defaultAccount: '000000000000', defaultRegion: 'us-east-1' });
@@ -525,5 +669,25 @@ describe('Lambda internal invoke', () => {
     await expect(service.invoke({ ...request(sourceArn), functionName: 'missing' })).rejects.toMatchObject({
       code: 'ResourceNotFoundException',
     });
+  });
+
+  it('queues invocations beyond the environment cap', async () => {
+    await client.send(
+      new CreateFunctionCommand({
+        FunctionName: 'capped-fn',
+        Runtime: 'nodejs20.x',
+        Role: ROLE,
+        Handler: 'index.pause',
+        Code: { ZipFile: zip({ 'index.js': HANDLERS }) },
+      }),
+    );
+    const run = () =>
+      service.invoke({ account: '000000000000', region: 'us-east-1', functionName: 'capped-fn', payload: Buffer.from('{"ms":150}') });
+    const started = performance.now();
+    const results = await Promise.all([run(), run(), run(), run(), run()]);
+    const streams = new Set(results.map((r) => JSON.parse(r.payload.toString())));
+    expect(results.every((r) => r.statusCode === 200 && !r.functionError)).toBe(true);
+    expect(streams.size).toBe(2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(450);
   });
 });

@@ -9,18 +9,22 @@ import { type Unzipped, unzipSync } from 'fflate';
  * appears only complete (written aside, then renamed), so an interrupted unpack is never used.
  */
 export class CodeCache {
-  private readonly root: string;
-  private readonly ownsRoot: boolean;
+  private dir?: string;
   private readonly ready = new Set<string>();
 
-  /** `dir` is kept across restarts; without it a temporary directory is used and removed on close. */
-  constructor(dir: string | undefined) {
-    this.ownsRoot = !dir;
-    this.root = dir ?? mkdtempSync(join(tmpdir(), 'local-cloud-lambda-code-'));
-    mkdirSync(this.root, { recursive: true });
-    for (const entry of readdirSync(this.root)) {
-      if (entry.includes('.tmp-')) rmSync(join(this.root, entry), { recursive: true, force: true });
+  /** `persistentDir` is kept across restarts; without it a temporary directory is made on first use and removed on close. */
+  constructor(private readonly persistentDir: string | undefined) {
+    if (persistentDir) {
+      mkdirSync(persistentDir, { recursive: true });
+      for (const entry of readdirSync(persistentDir)) {
+        if (entry.includes('.tmp-')) rmSync(join(persistentDir, entry), { recursive: true, force: true });
+      }
     }
+  }
+
+  private get root(): string {
+    this.dir ??= this.persistentDir ?? mkdtempSync(join(tmpdir(), 'local-cloud-lambda-code-'));
+    return this.dir;
   }
 
   /** The directory holding the package with this digest, unpacking `load()` when it is not there yet. */
@@ -72,7 +76,8 @@ export class CodeCache {
   }
 
   close(): void {
-    if (this.ownsRoot) rmSync(this.root, { recursive: true, force: true });
+    if (this.dir && !this.persistentDir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
   }
 }
 

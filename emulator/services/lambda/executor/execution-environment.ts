@@ -88,6 +88,8 @@ export class ExecutionEnvironment {
   private exit?: { code: number | null; signal: NodeJS.Signals | null; error?: Error };
   private ended = false;
   private maxMemoryUsedMB = 0;
+  /** V8 reported running out of heap (the MemorySize limit) before the process died. */
+  private outOfMemory = false;
   private readonly partial = { stdout: '', stderr: '', telemetry: '' };
   private markEnded!: () => void;
   /** Settles once the process is gone and its output drained. */
@@ -256,6 +258,7 @@ export class ExecutionEnvironment {
     };
     if (active.request.clientContext) headers['lambda-runtime-client-context'] = active.request.clientContext;
     active.deliveredAt = performance.now();
+    this.sampleMemory();
     active.timer = setTimeout(() => this.timeOut(active, this.spec.timeout), timeoutMs);
     res.writeHead(200, headers);
     res.end(active.request.payload);
@@ -313,6 +316,7 @@ export class ExecutionEnvironment {
       this.complete(active, { status: 'lost', payload: Buffer.alloc(0) });
       return;
     }
+    if (this.outOfMemory) this.maxMemoryUsedMB = this.spec.memorySize;
     const exit = this.exit;
     let reason = 'Runtime exited without providing a reason';
     if (exit?.error) reason = `Runtime exited with error: ${exit.error.message}`;
@@ -372,6 +376,7 @@ export class ExecutionEnvironment {
     this.partial[channel] = lines.pop()!;
     const events: LogEventInput[] = [];
     for (const line of lines) {
+      if (channel === 'stderr' && line.includes('JavaScript heap out of memory')) this.outOfMemory = true;
       const event = channel === 'telemetry' ? parseTelemetry(line) : line ? { timestamp: Date.now(), message: line } : undefined;
       if (event) events.push(event);
     }

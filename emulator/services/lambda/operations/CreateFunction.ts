@@ -46,7 +46,7 @@ export const CreateFunction: LambdaOperation<Wire<CreateFunctionCommandInput>, C
 
   const functions = ctx.runner.functions(scope.account, scope.region);
   if (functions.get(ref.name)) throw new ResourceConflictException(`Function already exist: ${ref.name}`);
-  const code = readCode(input.Code);
+  const code = readCode(input.Code, ctx.runner.readS3);
 
   const latest: VersionConfig = {
     version: LATEST,

@@ -11,7 +11,17 @@ export const UpdateFunctionCode: LambdaOperation<Wire<UpdateFunctionCodeCommandI
   const { functions, fn } = ctx.runner.find(ctx.account, ctx.region, input.FunctionName);
   const latest = fn.versions[LATEST]!;
   if (input.RevisionId && input.RevisionId !== latest.revisionId) throw revisionMismatch();
-  const code = readCode({ ZipFile: input.ZipFile, S3Bucket: input.S3Bucket, S3Key: input.S3Key, ImageUri: input.ImageUri }, 'zipFile');
+  const code = readCode(
+    {
+      ZipFile: input.ZipFile,
+      S3Bucket: input.S3Bucket,
+      S3Key: input.S3Key,
+      S3ObjectVersion: input.S3ObjectVersion,
+      ImageUri: input.ImageUri,
+    },
+    ctx.runner.readS3,
+    'zipFile',
+  );
   const updated: VersionConfig = {
     ...latest,
     codeSha256: code.sha256,
