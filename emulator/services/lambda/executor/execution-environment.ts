@@ -115,6 +115,7 @@ export class ExecutionEnvironment {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
+    if (this.ended) throw new Error('the execution environment was stopped while starting');
     const port = (server.address() as AddressInfo).port;
     const env = lambdaEnvironment(this.spec, {
       runtimeApi: `127.0.0.1:${port}`,

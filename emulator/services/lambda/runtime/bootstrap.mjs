@@ -309,6 +309,12 @@ process.on('unhandledRejection', (reason) => {
   failFatally(error, 128);
 });
 
+// If the local cloud dies without stopping this environment, do not outlive it (checked off the event loop's books).
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) process.exit(1);
+}, 1000).unref();
+
 async function main() {
   let handler;
   try {
