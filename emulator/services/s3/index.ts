@@ -11,14 +11,16 @@
  * buckets get fully enabled as on AWS. A missing key reads as AccessDenied (403) to callers that
  * may not list the bucket, as on AWS.
  *
- * Not yet: multipart uploads (CreateMultipartUpload, UploadPart, CompleteMultipartUpload,
- * AbortMultipartUpload, ListParts, ListMultipartUploads), versioning (PutBucketVersioning,
- * ListObjectVersions, versionId), CORS configuration (PutBucketCors/GetBucketCors and
- * preflights), ACLs (GetBucketAcl/PutObjectAcl; buckets are BucketOwnerEnforced), object tagging
- * (PutObjectTagging, x-amz-tagging is ignored), lifecycle, encryption configuration,
- * notifications, replication, object lock, POST form uploads, SigV4 signature and chunk
- * signature verification, account-level Block Public Access (s3control), enforcement of IAM
- * identity policies, and per-region endpoints (a bucket answers in any region).
+ * CORS rules (PutBucketCors) answer preflights and add Access-Control-* headers on both endpoints.
+ *
+ * Not yet: multipart uploads (CreateMultipartUpload, UploadPart, UploadPartCopy,
+ * CompleteMultipartUpload, AbortMultipartUpload, ListParts, ListMultipartUploads), versioning
+ * (PutBucketVersioning, ListObjectVersions, versionId), ACLs (GetBucketAcl, PutObjectAcl; buckets
+ * are BucketOwnerEnforced), object tagging (PutObjectTagging; x-amz-tagging is ignored),
+ * lifecycle, encryption configuration, notifications, replication, object lock, POST form
+ * uploads, SigV4 signature and chunk-signature verification, account-level Block Public Access
+ * (s3control), enforcement of IAM identity policies, and per-region endpoints (a bucket answers
+ * in any region).
  */
 
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';

@@ -6,10 +6,12 @@ import {
   CopyObjectCommand,
   CreateBucketCommand,
   DeleteBucketCommand,
+  DeleteBucketCorsCommand,
   DeleteBucketPolicyCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   DeletePublicAccessBlockCommand,
+  GetBucketCorsCommand,
   GetBucketLocationCommand,
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
@@ -25,6 +27,7 @@ import {
   PutBucketCorsCommand,
   PutBucketPolicyCommand,
   PutBucketTaggingCommand,
+  PutBucketVersioningCommand,
   PutBucketWebsiteCommand,
   PutObjectCommand,
   PutPublicAccessBlockCommand,
@@ -442,16 +445,57 @@ describe('S3', () => {
 
     it('names the operations it does not implement', async () => {
       const err = await failure(
+        s3.send(new PutBucketVersioningCommand({ Bucket: 'config', VersioningConfiguration: { Status: 'Enabled' } })),
+      );
+      expect(err.name).toBe('NotImplemented');
+      expect(err.message).toContain('PutBucketVersioning');
+      expect(err.$metadata.httpStatusCode).toBe(501);
+    });
+
+    it('applies CORS rules to preflights and actual requests', async () => {
+      const none = await failure(s3.send(new GetBucketCorsCommand({ Bucket: 'config' })));
+      expect(none.name).toBe('NoSuchCORSConfiguration');
+      const preflight = (origin: string) =>
+        fetch(`${cloud.url}/config/file.txt`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+        });
+      const disabled = await preflight('http://localhost:5173');
+      expect(disabled.status).toBe(403);
+      expect(await disabled.text()).toContain('CORSResponse: CORS is not enabled for this bucket.');
+      const badMethod = await failure(
         s3.send(
           new PutBucketCorsCommand({
             Bucket: 'config',
-            CORSConfiguration: { CORSRules: [{ AllowedMethods: ['GET'], AllowedOrigins: ['*'] }] },
+            CORSConfiguration: { CORSRules: [{ AllowedMethods: ['PATCH'], AllowedOrigins: ['*'] }] },
           }),
         ),
       );
-      expect(err.name).toBe('NotImplemented');
-      expect(err.message).toContain('PutBucketCors');
-      expect(err.$metadata.httpStatusCode).toBe(501);
+      expect(badMethod.message).toBe('Found unsupported HTTP method in CORS config. Unsupported method is PATCH');
+      const rules = [
+        {
+          AllowedMethods: ['GET', 'PUT'],
+          AllowedOrigins: ['http://localhost:*'],
+          AllowedHeaders: ['*'],
+          ExposeHeaders: ['ETag'],
+          MaxAgeSeconds: 600,
+        },
+      ];
+      await s3.send(new PutBucketCorsCommand({ Bucket: 'config', CORSConfiguration: { CORSRules: rules } }));
+      expect((await s3.send(new GetBucketCorsCommand({ Bucket: 'config' }))).CORSRules).toEqual(rules);
+      const allowed = await preflight('http://localhost:5173');
+      expect(allowed.status).toBe(200);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(allowed.headers.get('access-control-allow-methods')).toBe('GET, PUT');
+      expect(allowed.headers.get('access-control-allow-headers')).toBe('content-type');
+      expect(allowed.headers.get('access-control-max-age')).toBe('600');
+      expect((await preflight('http://evil.example')).status).toBe(403);
+      const actual = await fetch(`${cloud.url}/config?list-type=2`, { headers: { origin: 'http://localhost:5173' } });
+      expect(actual.status).toBe(403);
+      expect(actual.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(actual.headers.get('access-control-expose-headers')).toBe('ETag');
+      await s3.send(new DeleteBucketCorsCommand({ Bucket: 'config' }));
+      expect((await preflight('http://localhost:5173')).status).toBe(403);
     });
   });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PublicAccessBlockConfiguration, Tag, WebsiteConfiguration } from '@aws-sdk/client-s3';
+import type { CORSRule, PublicAccessBlockConfiguration, Tag, WebsiteConfiguration } from '@aws-sdk/client-s3';
 import { uuid } from '../../core/ids.js';
 import type { Store } from '../../core/store.js';
 
@@ -13,6 +13,7 @@ export interface BucketRecord {
   policy?: string;
   publicAccessBlock?: PublicAccessBlockConfiguration;
   tags?: Tag[];
+  cors?: CORSRule[];
 }
 
 /** Object headers S3 stores and returns as they were given. */

@@ -1,6 +1,7 @@
 import {
   CreateBucketCommand,
   DeletePublicAccessBlockCommand,
+  PutBucketCorsCommand,
   PutBucketPolicyCommand,
   PutBucketWebsiteCommand,
   PutObjectCommand,
@@ -152,6 +153,27 @@ describe('S3 website endpoint', () => {
     const all = await site('redirect-all', '/a/b?c=d');
     expect(all.status).toBe(301);
     expect(all.headers.location).toBe('https://example.org/a/b?c=d');
+  });
+
+  it("answers browsers' CORS preflights and requests from the bucket's CORS rules", async () => {
+    const origin = 'http://localhost:5173';
+    expect(
+      (await site('chat-site', '/index.html', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } })).status,
+    ).toBe(403);
+    await s3.send(
+      new PutBucketCorsCommand({
+        Bucket: 'chat-site',
+        CORSConfiguration: { CORSRules: [{ AllowedMethods: ['GET'], AllowedOrigins: ['*'] }] },
+      }),
+    );
+    const preflight = await site('chat-site', '/index.html', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    const page = await site('chat-site', '/index.html', { headers: { origin } });
+    expect(page.headers['access-control-allow-origin']).toBe('*');
   });
 
   it('refuses other methods', async () => {

@@ -4,6 +4,7 @@ import type { AwsError } from '../../core/errors.js';
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
 import { escapeXml } from '../../protocols/xml.js';
 import { ANONYMOUS, bucketArn, conditionContext, isAllowed, objectArn } from './access.js';
+import { corsHeaders, preflightHeaders } from './cors.js';
 import { checkConditions, resolveRange } from './object-serving.js';
 import type { BucketRecord, ObjectRecord, S3Storage } from './storage.js';
 
@@ -76,7 +77,7 @@ function ruleRedirect(rule: RoutingRule, requestedKey: string, req: EdgeRequest)
   if (target.ReplaceKeyWith !== undefined) key = target.ReplaceKeyWith;
   else if (target.ReplaceKeyPrefixWith !== undefined) key = target.ReplaceKeyPrefixWith + requestedKey.slice(prefix.length);
   const host = target.HostName ?? req.host;
-  return redirect(`${target.Protocol ?? 'http'}://${host}/${key}`, Number(target.HttpRedirectCode ?? 301));
+  return redirect(`${target.Protocol ?? 'http'}://${host}/${encodeURI(key)}`, Number(target.HttpRedirectCode ?? 301));
 }
 
 function matchingRule(rules: RoutingRule[], key: string, errorStatus?: number): RoutingRule | undefined {
@@ -138,7 +139,24 @@ export function websiteHandler(storage: S3Storage): (req: EdgeRequest) => EdgeRe
     return objectResponse(req, storage, bucket, document, error.status);
   }
 
-  return (req) => {
+  /** Preflights and Access-Control-* headers follow the bucket's CORS rules, as on the REST endpoint. */
+  function withCors(req: EdgeRequest, respond: (req: EdgeRequest) => EdgeResponse): EdgeResponse {
+    const bucket = storage.findBucket(req.headers['x-local-host-id'] ?? '');
+    if (req.method === 'OPTIONS' && bucket) {
+      try {
+        return { status: 200, headers: { 'x-amz-request-id': req.requestId, ...preflightHeaders(bucket, req.headers) } };
+      } catch (err) {
+        return errorPage(req, toSiteError(err as AwsError));
+      }
+    }
+    const response = respond(req);
+    response.headers = { ...response.headers, ...corsHeaders(bucket, req.headers.origin, req.method) };
+    return response;
+  }
+
+  return (req) => withCors(req, serve);
+
+  function serve(req: EdgeRequest): EdgeResponse {
     const bucketName = req.headers['x-local-host-id'] ?? '';
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return errorPage(req, {
@@ -184,7 +202,7 @@ export function websiteHandler(storage: S3Storage): (req: EdgeRequest) => EdgeRe
     } else if (!object) {
       const folderIndex = `${key}/${suffix}`;
       if (!key.endsWith('/') && storage.getObject(bucket, folderIndex) && readable(req, bucket, folderIndex)) {
-        return redirect(`/${requestedKey}/`, 302);
+        return redirect(`${req.rawPath}/`, 302);
       }
       error = listable(req, bucket) ? noSuchKey(key) : accessDenied;
     }
@@ -208,5 +226,5 @@ export function websiteHandler(storage: S3Storage): (req: EdgeRequest) => EdgeRe
         return { status: 304, headers: { etag: object.etag, 'last-modified': new Date(object.lastModified).toUTCString() } };
       return errorPage(req, toSiteError(e));
     }
-  };
+  }
 }

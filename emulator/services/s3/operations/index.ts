@@ -3,12 +3,14 @@ import { CopyObject } from './CopyObject.js';
 import { CreateBucket } from './CreateBucket.js';
 import type { S3Context } from './context.js';
 import { DeleteBucket } from './DeleteBucket.js';
+import { DeleteBucketCors } from './DeleteBucketCors.js';
 import { DeleteBucketPolicy } from './DeleteBucketPolicy.js';
 import { DeleteBucketTagging } from './DeleteBucketTagging.js';
 import { DeleteBucketWebsite } from './DeleteBucketWebsite.js';
 import { DeleteObject } from './DeleteObject.js';
 import { DeleteObjects } from './DeleteObjects.js';
 import { DeletePublicAccessBlock } from './DeletePublicAccessBlock.js';
+import { GetBucketCors } from './GetBucketCors.js';
 import { GetBucketLocation } from './GetBucketLocation.js';
 import { GetBucketPolicy } from './GetBucketPolicy.js';
 import { GetBucketPolicyStatus } from './GetBucketPolicyStatus.js';
@@ -21,6 +23,7 @@ import { HeadObject } from './HeadObject.js';
 import { ListBuckets } from './ListBuckets.js';
 import { ListObjects } from './ListObjects.js';
 import { ListObjectsV2 } from './ListObjectsV2.js';
+import { PutBucketCors } from './PutBucketCors.js';
 import { PutBucketPolicy } from './PutBucketPolicy.js';
 import { PutBucketTagging } from './PutBucketTagging.js';
 import { PutBucketWebsite } from './PutBucketWebsite.js';
@@ -37,12 +40,14 @@ export const OPERATIONS = {
   CopyObject,
   CreateBucket,
   DeleteBucket,
+  DeleteBucketCors,
   DeleteBucketPolicy,
   DeleteBucketTagging,
   DeleteBucketWebsite,
   DeleteObject,
   DeleteObjects,
   DeletePublicAccessBlock,
+  GetBucketCors,
   GetBucketLocation,
   GetBucketPolicy,
   GetBucketPolicyStatus,
@@ -55,6 +60,7 @@ export const OPERATIONS = {
   ListBuckets,
   ListObjects,
   ListObjectsV2,
+  PutBucketCors,
   PutBucketPolicy,
   PutBucketTagging,
   PutBucketWebsite,

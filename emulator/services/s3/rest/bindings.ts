@@ -1,5 +1,6 @@
 import type { S3OperationName } from '../operations/index.js';
 import {
+  parseCorsConfiguration,
   parseCreateBucketConfiguration,
   parseDelete,
   parsePublicAccessBlockConfiguration,
@@ -249,4 +250,11 @@ export const BINDINGS: Record<S3OperationName, Binding> = {
   },
   GetBucketTagging: { access: bucket('s3:GetBucketTagging'), response: { payload: { kind: 'xml', root: 'Tagging' } } },
   DeleteBucketTagging: { access: bucket('s3:PutBucketTagging'), status: 204 },
+  PutBucketCors: {
+    access: bucket('s3:PutBucketCORS'),
+    payload: { member: 'CORSConfiguration', kind: 'xml', parse: parseCorsConfiguration },
+    integrityRequired: true,
+  },
+  GetBucketCors: { access: bucket('s3:GetBucketCORS'), response: { payload: { kind: 'xml', root: 'CORSConfiguration' } } },
+  DeleteBucketCors: { access: bucket('s3:PutBucketCORS'), status: 204 },
 };

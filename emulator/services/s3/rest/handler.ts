@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { AwsError, toAwsError } from '../../../core/errors.js';
 import type { EdgeRequest, EdgeResponse } from '../../../core/http.js';
 import { bucketArn, type Caller, conditionContext, isAllowed, objectArn } from '../access.js';
+import { corsHeaders, preflightHeaders } from '../cors.js';
 import { AccessDenied, accessDenied, InvalidRequest, invalidArgument, noSuchBucket, notImplemented } from '../errors.js';
 import type { S3Context } from '../operations/context.js';
 import { OPERATIONS, type S3OperationName } from '../operations/index.js';
 import type { S3Storage } from '../storage.js';
 import { BINDINGS, type Binding, type Field, type Scalar } from './bindings.js';
 import { decodePayload, verifyIntegrity } from './payload.js';
-import { routeRequest, type S3Route } from './route.js';
+import { bucketAndKey, routeRequest, type S3Route } from './route.js';
 import { errorDocument, xmlDocument } from './xml.js';
 
 export interface S3HandlerDeps {
@@ -135,10 +136,30 @@ function checkPresignedExpiry(query: URLSearchParams): void {
   }
 }
 
+/** A CORS preflight, answered from the bucket's CORS rules. */
+function preflight(req: EdgeRequest, storage: S3Storage): EdgeResponse {
+  const name = bucketAndKey(req).bucket;
+  const bucket = name ? storage.findBucket(name) : undefined;
+  if (!bucket) throw new AwsError('AccessForbidden', 'CORSResponse: Bucket not found', 403);
+  return { status: 200, headers: { 'x-amz-request-id': req.requestId, ...preflightHeaders(bucket, req.headers) } };
+}
+
+function withCors(req: EdgeRequest, storage: S3Storage): Record<string, string> {
+  const origin = req.headers.origin;
+  if (!origin) return {};
+  try {
+    const name = bucketAndKey(req).bucket;
+    return corsHeaders(name ? storage.findBucket(name) : undefined, origin, req.method);
+  } catch {
+    return {};
+  }
+}
+
 /** The restXml codec for S3's REST API: route, decode, authorise, run the operation, encode. */
 export function s3RestHandler(deps: S3HandlerDeps): (req: EdgeRequest) => Promise<EdgeResponse> {
   return async (req) => {
     try {
+      if (req.method === 'OPTIONS') return preflight(req, deps.storage);
       const route = routeRequest(req);
       if (!Object.hasOwn(OPERATIONS, route.operation)) throw notImplemented(route.operation);
       const name = route.operation as S3OperationName;
@@ -181,10 +202,12 @@ export function s3RestHandler(deps: S3HandlerDeps): (req: EdgeRequest) => Promis
       }
       const output = (await OPERATIONS[name](input as never, ctx)) as Record<string, unknown>;
       const response = serialize(binding, name, output ?? {});
-      response.headers = { 'x-amz-request-id': req.requestId, 'x-amz-id-2': hostId(), ...response.headers };
+      response.headers = { 'x-amz-request-id': req.requestId, 'x-amz-id-2': hostId(), ...response.headers, ...withCors(req, deps.storage) };
       return response;
     } catch (err) {
-      return errorResponse(err instanceof AwsError ? err : toAwsError(err), req);
+      const response = errorResponse(err, req);
+      response.headers = { ...response.headers, ...withCors(req, deps.storage) };
+      return response;
     }
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  CORSConfiguration,
   CreateBucketConfiguration,
   Delete,
   PublicAccessBlockConfiguration,
@@ -80,5 +81,29 @@ export function parsePublicAccessBlockConfiguration(text: string): PublicAccessB
     IgnorePublicAcls: xmlBoolean(body.IgnorePublicAcls),
     BlockPublicPolicy: xmlBoolean(body.BlockPublicPolicy),
     RestrictPublicBuckets: xmlBoolean(body.RestrictPublicBuckets),
+  };
+}
+
+function strings(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw malformedXml();
+  return value.map((v) => xmlString(v) ?? '');
+}
+
+export function parseCorsConfiguration(text: string): CORSConfiguration {
+  const body = parseXmlBody(text, 'CORSConfiguration');
+  return {
+    CORSRules: items(body.CORSRule).map((rule) => {
+      const maxAge = xmlString(rule.MaxAgeSeconds);
+      if (maxAge !== undefined && !/^\d+$/.test(maxAge)) throw malformedXml();
+      return {
+        ID: xmlString(rule.ID),
+        AllowedHeaders: strings(rule.AllowedHeader),
+        AllowedMethods: strings(rule.AllowedMethod),
+        AllowedOrigins: strings(rule.AllowedOrigin),
+        ExposeHeaders: strings(rule.ExposeHeader),
+        MaxAgeSeconds: maxAge === undefined ? undefined : Number(maxAge),
+      };
+    }),
   };
 }

@@ -8,7 +8,14 @@ const PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n';
 /** Members serialised as a wrapper element holding one element per item. */
 const WRAPPED_LISTS: Record<string, string> = { Buckets: 'Bucket', TagSet: 'Tag', RoutingRules: 'RoutingRule' };
 /** Flattened members whose items carry another element name than the member. */
-const FLATTENED_NAMES: Record<string, string> = { Errors: 'Error' };
+const FLATTENED_NAMES: Record<string, string> = {
+  Errors: 'Error',
+  CORSRules: 'CORSRule',
+  AllowedHeaders: 'AllowedHeader',
+  AllowedMethods: 'AllowedMethod',
+  AllowedOrigins: 'AllowedOrigin',
+  ExposeHeaders: 'ExposeHeader',
+};
 
 function scalar(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
@@ -52,7 +59,16 @@ export function errorDocument(code: string, message: string, extra: Record<strin
   );
 }
 
-const REPEATED_ELEMENTS = new Set(['Object', 'Tag', 'RoutingRule']);
+const REPEATED_ELEMENTS = new Set([
+  'Object',
+  'Tag',
+  'RoutingRule',
+  'CORSRule',
+  'AllowedHeader',
+  'AllowedMethod',
+  'AllowedOrigin',
+  'ExposeHeader',
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: true,
