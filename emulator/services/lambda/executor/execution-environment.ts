@@ -115,7 +115,11 @@ export class ExecutionEnvironment {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
-    if (this.ended) throw new Error('the execution environment was stopped while starting');
+    server.on('error', () => {});
+    if (this.ended) {
+      server.close();
+      throw new Error('the execution environment was stopped while starting');
+    }
     const port = (server.address() as AddressInfo).port;
     const env = lambdaEnvironment(this.spec, {
       runtimeApi: `127.0.0.1:${port}`,
@@ -131,7 +135,10 @@ export class ExecutionEnvironment {
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.on('error', (error) => this.onExit(null, null, error));
+    child.on('error', (error) => {
+      this.onExit(null, null, error);
+      setTimeout(() => this.end(), 100).unref();
+    });
     child.on('exit', (code, signal) => {
       this.onExit(code, signal);
       // 'close' follows once the pipes are drained; do not wait forever for a grandchild holding them.
