@@ -7,11 +7,13 @@
  *
  * Not yet: PublishVersion, ListVersionsByFunction and aliases as operations (the Publish flag of
  * CreateFunction/UpdateFunctionCode works, and numbered qualifiers resolve), S3ObjectVersion for
- * code in S3, container images, layers, event source mappings, function URLs,
- * concurrency settings, async retries/destinations/DLQs, tags operations (tags given to
- * CreateFunction are kept and returned by GetFunction), VPC/file systems, SnapStart, code signing,
- * AWS/Lambda metrics, JSON log format, INIT_REPORT lines; functions always run on the local Node
- * version whatever nodejs runtime they name, and IAM identity policies of callers are not checked.
+ * code in S3, container images, layers, InvokeWithResponseStream and InvokeAsync, event source
+ * mappings, function URLs, concurrency settings, async retries/destinations/DLQs, tags
+ * operations (tags given to CreateFunction are kept and returned by GetFunction), VPC and file
+ * systems, SnapStart, code signing, AWS/Lambda metrics, JSON log format, INIT_REPORT lines.
+ * Functions run on the local Node version whatever nodejs runtime they name, with the rights of
+ * the local cloud's process; callers' IAM identity policies and cross-account access are not
+ * checked (the resource policy is enforced for service principals through invoke()).
  */
 
 import type { AdminRoute } from '../../core/edge.js';
