@@ -1,4 +1,4 @@
-import { type Browser, type Page, expect, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 
 const outputs = () => JSON.parse(process.env.E2E_OUTPUTS!) as { websiteUrl: string; userPoolId: string };
 const endpoint = () => process.env.E2E_ENDPOINT!;

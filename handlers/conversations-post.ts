@@ -1,6 +1,6 @@
 /** Chat-Conversation-POST: starts a conversation between the caller and the given users. */
 import { randomUUID } from 'node:crypto';
-import { HttpError, apiHandler } from './lib/api.js';
+import { apiHandler, HttpError } from './lib/api.js';
 import { createConversation, userExists } from './lib/chat-data.js';
 
 const MAX_PARTICIPANTS = 50;

@@ -1,9 +1,15 @@
-import { AdminConfirmSignUpCommand, CognitoIdentityProviderClient, CreateUserPoolCommand, SignUpCommand, CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminConfirmSignUpCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTable, conversationsTable, messagesTable } from '../provision/steps/tables.js';
+import { conversationsTable, ensureTable, messagesTable } from '../provision/steps/tables.js';
 import type { Clients } from '../provision/target.js';
-import { type TestCloud, startTestCloud } from '../test/local-cloud.js';
+import { startTestCloud, type TestCloud } from '../test/local-cloud.js';
 
 /** A Lambda proxy event (format 1.0) as API Gateway sends it after the Cognito authorizer. */
 function proxyEvent(caller: string | undefined, method: string, body?: unknown, id?: string, query?: Record<string, string>) {
@@ -34,7 +40,14 @@ describe('chat handlers against the local cloud', () => {
     const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: 'ChatPool', AutoVerifiedAttributes: ['email'] }));
     const { UserPoolClient } = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: UserPool!.Id!, ClientName: 'chatapp' }));
     for (const name of ['alice', 'bob', 'carol']) {
-      await cognito.send(new SignUpCommand({ ClientId: UserPoolClient!.ClientId!, Username: name, Password: 'Passw0rd!', UserAttributes: [{ Name: 'email', Value: `${name}@example.com` }] }));
+      await cognito.send(
+        new SignUpCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          Username: name,
+          Password: 'Passw0rd!',
+          UserAttributes: [{ Name: 'email', Value: `${name}@example.com` }],
+        }),
+      );
       await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: UserPool!.Id!, Username: name }));
     }
     process.env.USER_POOL_ID = UserPool!.Id!;

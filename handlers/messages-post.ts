@@ -1,5 +1,5 @@
 /** Chat-Messages-POST: the caller posts a text message to a conversation it belongs to. */
-import { HttpError, apiHandler } from './lib/api.js';
+import { apiHandler, HttpError } from './lib/api.js';
 import { putMessage } from './lib/chat-data.js';
 import { participantsFor } from './lib/membership.js';
 

@@ -14,7 +14,12 @@ function parseTarget(argv: string[]): { command: string; target: Target } {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { target: { type: 'string', default: 'local' }, endpoint: { type: 'string' }, region: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      target: { type: 'string', default: 'local' },
+      endpoint: { type: 'string' },
+      region: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -46,7 +51,9 @@ async function main(): Promise<void> {
 
 main().catch((err: Error) => {
   if (err.name === 'CredentialsProviderError') {
-    console.error('No AWS credentials found. Configure them (aws configure, AWS_PROFILE, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY) and try again.');
+    console.error(
+      'No AWS credentials found. Configure them (aws configure, AWS_PROFILE, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY) and try again.',
+    );
   } else if (/ECONNREFUSED/.test(String(err.message) + String((err as any).cause ?? ''))) {
     console.error(`Nothing answers at the endpoint. Start the local cloud first (npm run emulator), or pass --endpoint URL.`);
   } else {

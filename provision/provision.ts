@@ -1,5 +1,5 @@
-import { buildClient, CLIENT_DIST } from './client-build.js';
 import { bundleHandler } from './bundle.js';
+import { buildClient, CLIENT_DIST } from './client-build.js';
 import type { StackOutputs } from './outputs.js';
 import { step } from './progress.js';
 import { FUNCTIONS, STACK, websiteBucketName } from './stack.js';
@@ -36,12 +36,20 @@ export async function provision(target: Target, log: (line: string) => void = co
 
   const [messagesArn, conversationsArn] = await Promise.all([
     step(`table ${STACK.tables.messages}`, () => ensureTable(clients, messagesTable), log),
-    step(`table ${STACK.tables.conversations} with index ${STACK.tables.conversationsByUser}`, () => ensureTable(clients, conversationsTable), log),
+    step(
+      `table ${STACK.tables.conversations} with index ${STACK.tables.conversationsByUser}`,
+      () => ensureTable(clients, conversationsTable),
+      log,
+    ),
   ]);
   const account = messagesArn.split(':')[4]!;
   const pool = await step(`user pool ${STACK.userPool} and client ${STACK.userPoolClient}`, () => ensureUserPool(clients), log);
   const roleArns = {
-    chat: await step(`role ${STACK.roles.chat}`, () => ensureRole(clients, chatRole({ messages: messagesArn, conversations: conversationsArn }, pool.userPoolArn)), log),
+    chat: await step(
+      `role ${STACK.roles.chat}`,
+      () => ensureRole(clients, chatRole({ messages: messagesArn, conversations: conversationsArn }, pool.userPoolArn)),
+      log,
+    ),
     cognito: await step(`role ${STACK.roles.cognito}`, () => ensureRole(clients, cognitoRole(pool.userPoolArn)), log),
   };
   const environment = {
@@ -63,9 +71,17 @@ export async function provision(target: Target, log: (line: string) => void = co
       ),
     ),
   );
-  const api = await step(`REST API ${STACK.api}, deployed to stage ${STACK.stage}`, () => ensureApi(clients, { region: target.region, userPoolArn: pool.userPoolArn, functionArns }), log);
+  const api = await step(
+    `REST API ${STACK.api}, deployed to stage ${STACK.stage}`,
+    () => ensureApi(clients, { region: target.region, userPoolArn: pool.userPoolArn, functionArns }),
+    log,
+  );
   const apiArnPattern = `arn:aws:execute-api:${target.region}:${account}:${api.apiId}/*/*/*`;
-  await step('API Gateway allowed to invoke the functions', () => Promise.all(FUNCTIONS.map((fn) => allowApiGateway(clients, fn.name, apiArnPattern))), log);
+  await step(
+    'API Gateway allowed to invoke the functions',
+    () => Promise.all(FUNCTIONS.map((fn) => allowApiGateway(clients, fn.name, apiArnPattern))),
+    log,
+  );
 
   const bucket = websiteBucketName(account, target.region);
   await step(`website bucket ${bucket}`, () => ensureWebsiteBucket(clients, bucket, target.region), log);

@@ -17,7 +17,12 @@ export const STACK = {
   authorizer: 'Cognito',
 } as const;
 
-export type FunctionName = 'Chat-Conversation-GET' | 'Chat-Conversation-POST' | 'Chat-Messages-GET' | 'Chat-Messages-POST' | 'Chat-Users-GET';
+export type FunctionName =
+  | 'Chat-Conversation-GET'
+  | 'Chat-Conversation-POST'
+  | 'Chat-Messages-GET'
+  | 'Chat-Messages-POST'
+  | 'Chat-Users-GET';
 
 export interface FunctionSpec {
   name: FunctionName;

@@ -30,7 +30,10 @@ export interface Clients {
 
 export function clientsFor(target: Target): Clients {
   const local = target.endpoint
-    ? { endpoint: target.endpoint, credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'test', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'test' } }
+    ? {
+        endpoint: target.endpoint,
+        credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'test', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'test' },
+      }
     : {};
   const config = { region: target.region, ...local };
   return {

@@ -100,7 +100,9 @@ export async function createConversation(conversationId: string, participants: s
     for (let attempt = 0; requests?.length; attempt++) {
       if (attempt > 8) throw new Error('DynamoDB kept items unprocessed');
       if (attempt) await new Promise((r) => setTimeout(r, 2 ** attempt * 10));
-      const result: BatchWriteCommandOutput = await ddb().send(new BatchWriteCommand({ RequestItems: { [env.conversationsTable()]: requests } }));
+      const result: BatchWriteCommandOutput = await ddb().send(
+        new BatchWriteCommand({ RequestItems: { [env.conversationsTable()]: requests } }),
+      );
       requests = result.UnprocessedItems?.[env.conversationsTable()];
     }
   }

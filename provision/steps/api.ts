@@ -56,7 +56,9 @@ async function ensureResources(client: APIGatewayClient, restApiId: string, path
       const sub = `/${parts.slice(0, i).join('/')}`;
       if (byPath.has(sub)) continue;
       const parentPath = i === 1 ? '/' : `/${parts.slice(0, i - 1).join('/')}`;
-      const created = await client.send(new CreateResourceCommand({ restApiId, parentId: byPath.get(parentPath)!, pathPart: parts[i - 1]! }));
+      const created = await client.send(
+        new CreateResourceCommand({ restApiId, parentId: byPath.get(parentPath)!, pathPart: parts[i - 1]! }),
+      );
       byPath.set(sub, created.id!);
     }
   }
@@ -194,6 +196,8 @@ export async function ensureApi(clients: Clients, settings: ApiSettings): Promis
       }),
     );
   }
-  await client.send(new CreateDeploymentCommand({ restApiId, stageName: STACK.stage, description: `Deployed ${new Date().toISOString()}` }));
+  await client.send(
+    new CreateDeploymentCommand({ restApiId, stageName: STACK.stage, description: `Deployed ${new Date().toISOString()}` }),
+  );
   return { apiId: restApiId, stage: STACK.stage };
 }

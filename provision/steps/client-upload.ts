@@ -35,7 +35,12 @@ function filesUnder(dir: string): string[] {
 
 /** Uploads the built client and its config.json. HTML and config are never cached; hashed assets are. */
 export async function uploadClient(clients: Clients, bucket: string, distDir: string, config: ClientConfig): Promise<number> {
-  const files = filesUnder(distDir).filter((file) => !relative(distDir, file).split('/').some((part) => part.startsWith('.')));
+  const files = filesUnder(distDir).filter(
+    (file) =>
+      !relative(distDir, file)
+        .split('/')
+        .some((part) => part.startsWith('.')),
+  );
   await Promise.all(
     files.map((file) => {
       const key = relative(distDir, file).split('\\').join('/');

@@ -59,7 +59,11 @@ export async function ensureFunction(clients: Clients, settings: FunctionSetting
     await clients.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: settings.name, ZipFile: settings.zip }));
     await waitUntilFunctionUpdatedV2({ client: clients.lambda, ...WAIT }, { FunctionName: settings.name });
   }
-  await retry(`configuring ${settings.name}`, () => clients.lambda.send(new UpdateFunctionConfigurationCommand(configuration)), roleNotReady);
+  await retry(
+    `configuring ${settings.name}`,
+    () => clients.lambda.send(new UpdateFunctionConfigurationCommand(configuration)),
+    roleNotReady,
+  );
   await waitUntilFunctionUpdatedV2({ client: clients.lambda, ...WAIT }, { FunctionName: settings.name });
   return existing.Configuration!.FunctionArn!;
 }

@@ -61,11 +61,21 @@ export async function ensureUserPool(clients: Clients): Promise<UserPoolOutputs>
   let userPoolClientId = await findClient(clients, userPoolId);
   if (userPoolClientId) {
     await clients.cognito.send(
-      new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: userPoolClientId, ClientName: STACK.userPoolClient, ...CLIENT_SETTINGS }),
+      new UpdateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientId: userPoolClientId,
+        ClientName: STACK.userPoolClient,
+        ...CLIENT_SETTINGS,
+      }),
     );
   } else {
     const { UserPoolClient } = await clients.cognito.send(
-      new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: STACK.userPoolClient, GenerateSecret: false, ...CLIENT_SETTINGS }),
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: STACK.userPoolClient,
+        GenerateSecret: false,
+        ...CLIENT_SETTINGS,
+      }),
     );
     userPoolClientId = UserPoolClient!.ClientId!;
   }

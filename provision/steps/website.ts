@@ -28,7 +28,12 @@ export async function ensureWebsiteBucket(clients: Clients, bucket: string, regi
   await clients.s3.send(
     new PutPublicAccessBlockCommand({
       Bucket: bucket,
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: false,
+        RestrictPublicBuckets: false,
+      },
     }),
   );
   await clients.s3.send(
@@ -41,6 +46,9 @@ export async function ensureWebsiteBucket(clients: Clients, bucket: string, regi
     }),
   );
   await clients.s3.send(
-    new PutBucketWebsiteCommand({ Bucket: bucket, WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' }, ErrorDocument: { Key: 'index.html' } } }),
+    new PutBucketWebsiteCommand({
+      Bucket: bucket,
+      WebsiteConfiguration: { IndexDocument: { Suffix: 'index.html' }, ErrorDocument: { Key: 'index.html' } },
+    }),
   );
 }
