@@ -46,3 +46,13 @@ export const invalidArgument = (message: string, name: string, value: string) =>
 export function notImplemented(operation: string): AwsError {
   return new NotImplemented(`The local S3 service does not implement ${operation} yet.`);
 }
+
+export const NoSuchUpload = awsError('NoSuchUpload', 404);
+export const InvalidPart = awsError('InvalidPart', 400);
+export const InvalidPartOrder = awsError('InvalidPartOrder', 400);
+export const EntityTooSmall = awsError('EntityTooSmall', 400);
+
+export const noSuchUpload = (uploadId: string) =>
+  new NoSuchUpload('The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', {
+    UploadId: uploadId,
+  });

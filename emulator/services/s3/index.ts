@@ -12,9 +12,9 @@
  * may not list the bucket, as on AWS.
  *
  * CORS rules (PutBucketCors) answer preflights and add Access-Control-* headers on both endpoints.
+ * Multipart uploads join their parts on completion (ETag `"md5-of-md5s-N"`, as on AWS).
  *
- * Not yet: multipart uploads (CreateMultipartUpload, UploadPart, UploadPartCopy,
- * CompleteMultipartUpload, AbortMultipartUpload, ListParts, ListMultipartUploads), versioning
+ * Not yet: UploadPartCopy, composite checksums of multipart objects, versioning
  * (PutBucketVersioning, ListObjectVersions, versionId), ACLs (GetBucketAcl, PutObjectAcl; buckets
  * are BucketOwnerEnforced), object tagging (PutObjectTagging; x-amz-tagging is ignored),
  * lifecycle, encryption configuration, notifications, replication, object lock, POST form

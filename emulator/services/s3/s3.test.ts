@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
   DeleteBucketCommand,
   DeleteBucketCorsCommand,
   DeleteBucketPolicyCommand,
@@ -22,8 +25,10 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
+  ListMultipartUploadsCommand,
   ListObjectsCommand,
   ListObjectsV2Command,
+  ListPartsCommand,
   PutBucketCorsCommand,
   PutBucketPolicyCommand,
   PutBucketTaggingCommand,
@@ -33,6 +38,7 @@ import {
   PutPublicAccessBlockCommand,
   S3Client,
   type S3ServiceException,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../../../test/local-cloud.js';
@@ -284,6 +290,114 @@ describe('S3', () => {
       expect(self.name).toBe('InvalidRequest');
       const missing = await failure(s3.send(new CopyObjectCommand({ Bucket: 'objects', Key: 'x', CopySource: 'objects/nothing' })));
       expect(missing.name).toBe('NoSuchKey');
+    });
+  });
+
+  describe('multipart uploads', () => {
+    beforeAll(async () => {
+      await s3.send(new CreateBucketCommand({ Bucket: 'multipart' }));
+    });
+
+    it('uploads parts, lists them, and completes into one object with an "-N" ETag', async () => {
+      const { UploadId } = await s3.send(
+        new CreateMultipartUploadCommand({ Bucket: 'multipart', Key: 'big.bin', ContentType: 'application/x-big', Metadata: { m: '1' } }),
+      );
+      expect(UploadId).toBeTruthy();
+      const first = Buffer.alloc(5 * 1024 * 1024, 1);
+      const second = Buffer.from('the end');
+      const p1 = await s3.send(new UploadPartCommand({ Bucket: 'multipart', Key: 'big.bin', UploadId, PartNumber: 1, Body: first }));
+      const p2 = await s3.send(new UploadPartCommand({ Bucket: 'multipart', Key: 'big.bin', UploadId, PartNumber: 2, Body: second }));
+      const parts = await s3.send(new ListPartsCommand({ Bucket: 'multipart', Key: 'big.bin', UploadId }));
+      expect(parts.Parts?.map((p) => [p.PartNumber, p.Size, p.ETag])).toEqual([
+        [1, first.length, p1.ETag],
+        [2, second.length, p2.ETag],
+      ]);
+      const uploads = await s3.send(new ListMultipartUploadsCommand({ Bucket: 'multipart' }));
+      expect(uploads.Uploads?.map((u) => [u.Key, u.UploadId])).toEqual([['big.bin', UploadId]]);
+      const reversed = await failure(
+        s3.send(
+          new CompleteMultipartUploadCommand({
+            Bucket: 'multipart',
+            Key: 'big.bin',
+            UploadId,
+            MultipartUpload: {
+              Parts: [
+                { PartNumber: 2, ETag: p2.ETag },
+                { PartNumber: 1, ETag: p1.ETag },
+              ],
+            },
+          }),
+        ),
+      );
+      expect(reversed.name).toBe('InvalidPartOrder');
+      const wrongTag = await failure(
+        s3.send(
+          new CompleteMultipartUploadCommand({
+            Bucket: 'multipart',
+            Key: 'big.bin',
+            UploadId,
+            MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"0"' }] },
+          }),
+        ),
+      );
+      expect(wrongTag.name).toBe('InvalidPart');
+      const done = await s3.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: 'multipart',
+          Key: 'big.bin',
+          UploadId,
+          MultipartUpload: {
+            Parts: [
+              { PartNumber: 1, ETag: p1.ETag },
+              { PartNumber: 2, ETag: p2.ETag },
+            ],
+          },
+        }),
+      );
+      expect(done.ETag).toMatch(/^"[0-9a-f]{32}-2"$/);
+      const got = await s3.send(new GetObjectCommand({ Bucket: 'multipart', Key: 'big.bin', Range: `bytes=${first.length}-` }));
+      expect(await got.Body?.transformToString()).toBe('the end');
+      expect(got.ContentType).toBe('application/x-big');
+      expect(got.Metadata).toEqual({ m: '1' });
+      const head = await s3.send(new HeadObjectCommand({ Bucket: 'multipart', Key: 'big.bin' }));
+      expect(head.ContentLength).toBe(first.length + second.length);
+      expect(head.ETag).toBe(done.ETag);
+      const gone = await failure(s3.send(new ListPartsCommand({ Bucket: 'multipart', Key: 'big.bin', UploadId })));
+      expect(gone.name).toBe('NoSuchUpload');
+    });
+
+    it('refuses small middle parts and forgets aborted uploads', async () => {
+      const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'multipart', Key: 'small' }));
+      const a = await s3.send(new UploadPartCommand({ Bucket: 'multipart', Key: 'small', UploadId, PartNumber: 1, Body: 'a' }));
+      const b = await s3.send(new UploadPartCommand({ Bucket: 'multipart', Key: 'small', UploadId, PartNumber: 2, Body: 'b' }));
+      const small = await failure(
+        s3.send(
+          new CompleteMultipartUploadCommand({
+            Bucket: 'multipart',
+            Key: 'small',
+            UploadId,
+            MultipartUpload: {
+              Parts: [
+                { PartNumber: 1, ETag: a.ETag },
+                { PartNumber: 2, ETag: b.ETag },
+              ],
+            },
+          }),
+        ),
+      );
+      expect(small.name).toBe('EntityTooSmall');
+      const badNumber = await failure(
+        s3.send(new UploadPartCommand({ Bucket: 'multipart', Key: 'small', UploadId, PartNumber: 10001, Body: 'x' })),
+      );
+      expect(badNumber.name).toBe('InvalidArgument');
+      await s3.send(new AbortMultipartUploadCommand({ Bucket: 'multipart', Key: 'small', UploadId }));
+      const aborted = await failure(
+        s3.send(new UploadPartCommand({ Bucket: 'multipart', Key: 'small', UploadId, PartNumber: 3, Body: 'c' })),
+      );
+      expect(aborted.name).toBe('NoSuchUpload');
+      expect(aborted.message).toBe(
+        'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+      );
     });
   });
 

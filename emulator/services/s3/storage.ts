@@ -42,6 +42,25 @@ export interface ObjectRecord {
   checksum?: { algorithm: ChecksumAlgorithm; value: string };
 }
 
+export interface PartRecord {
+  partNumber: number;
+  blob: string;
+  size: number;
+  etag: string;
+  lastModified: string;
+  checksum?: { algorithm: ChecksumAlgorithm; value: string };
+}
+
+/** A multipart upload in progress: what CreateMultipartUpload said about the object, and the parts so far. */
+export interface UploadRecord {
+  uploadId: string;
+  key: string;
+  initiated: string;
+  headers: StoredHeaders;
+  metadata: Record<string, string>;
+  parts: Record<string, PartRecord>;
+}
+
 /** A short, file-name-safe id for an object key (keys may hold '/', '..' and up to 1024 bytes). */
 function objectId(key: string): string {
   const bytes = Buffer.from(key, 'utf8');
@@ -101,6 +120,8 @@ export class S3Storage {
   }
 
   deleteBucket(bucket: BucketRecord): void {
+    this.store.deleteAll(`${this.base(bucket.account, bucket.region)}/uploads/${bucket.name}`);
+    this.store.deleteAll(`${this.base(bucket.account, bucket.region)}/parts/${bucket.name}`);
     this.store.deleteAll(this.objectsPrefix(bucket));
     this.store.deleteAll(`${this.base(bucket.account, bucket.region)}/bodies/${bucket.name}`);
     this.store.delete(this.bucketKey(bucket));
@@ -126,13 +147,18 @@ export class S3Storage {
   }
 
   /** Writes the body, then the metadata that points to it, then drops the body it replaces. */
-  putObject(bucket: BucketRecord, object: Omit<ObjectRecord, 'blob' | 'size' | 'etag' | 'lastModified'>, body: Buffer): ObjectRecord {
+  putObject(
+    bucket: BucketRecord,
+    object: Omit<ObjectRecord, 'blob' | 'size' | 'etag' | 'lastModified'>,
+    body: Buffer,
+    etag = `"${createHash('md5').update(body).digest('hex')}"`,
+  ): ObjectRecord {
     const previous = this.getObject(bucket, object.key);
     const record: ObjectRecord = {
       ...object,
       blob: uuid(),
       size: body.length,
-      etag: `"${createHash('md5').update(body).digest('hex')}"`,
+      etag,
       lastModified: new Date().toISOString(),
     };
     this.store.putBlob(this.bodyKey(bucket, record.blob), body);
@@ -159,6 +185,50 @@ export class S3Storage {
 
   isEmpty(bucket: BucketRecord): boolean {
     return this.store.keys(this.objectsPrefix(bucket)).length === 0;
+  }
+
+  private uploadsPrefix(bucket: BucketRecord): string {
+    return `${this.base(bucket.account, bucket.region)}/uploads/${bucket.name}`;
+  }
+
+  private partKey(bucket: BucketRecord, uploadId: string, blob: string): string {
+    return `${this.base(bucket.account, bucket.region)}/parts/${bucket.name}/${uploadId}/${blob}`;
+  }
+
+  getUpload(bucket: BucketRecord, uploadId: string): UploadRecord | undefined {
+    return /^[\w-]+$/.test(uploadId) ? this.store.get<UploadRecord>(`${this.uploadsPrefix(bucket)}/${uploadId}`) : undefined;
+  }
+
+  saveUpload(bucket: BucketRecord, upload: UploadRecord): void {
+    this.store.put(`${this.uploadsPrefix(bucket)}/${upload.uploadId}`, upload);
+  }
+
+  listUploads(bucket: BucketRecord): UploadRecord[] {
+    return this.store.keys(this.uploadsPrefix(bucket)).map((key) => this.store.get<UploadRecord>(key)!);
+  }
+
+  /** Stores a part's body (a new blob per attempt) and returns its record; the caller saves the upload. */
+  writePart(bucket: BucketRecord, upload: UploadRecord, partNumber: number, body: Buffer, checksum?: PartRecord['checksum']): PartRecord {
+    const part: PartRecord = {
+      partNumber,
+      blob: uuid(),
+      size: body.length,
+      etag: `"${createHash('md5').update(body).digest('hex')}"`,
+      lastModified: new Date().toISOString(),
+      checksum,
+    };
+    this.store.putBlob(this.partKey(bucket, upload.uploadId, part.blob), body);
+    return part;
+  }
+
+  readPart(bucket: BucketRecord, upload: UploadRecord, part: PartRecord): Buffer {
+    return this.store.getBlob(this.partKey(bucket, upload.uploadId, part.blob)) ?? Buffer.alloc(0);
+  }
+
+  /** Drops an upload and every part body it holds (replaced part bodies included). */
+  deleteUpload(bucket: BucketRecord, uploadId: string): void {
+    this.store.delete(`${this.uploadsPrefix(bucket)}/${uploadId}`);
+    this.store.deleteAll(`${this.base(bucket.account, bucket.region)}/parts/${bucket.name}/${uploadId}`);
   }
 
   forget(): void {

@@ -1,5 +1,6 @@
 import type { S3OperationName } from '../operations/index.js';
 import {
+  parseCompletedMultipartUpload,
   parseCorsConfiguration,
   parseCreateBucketConfiguration,
   parseDelete,
@@ -257,4 +258,54 @@ export const BINDINGS: Record<S3OperationName, Binding> = {
   },
   GetBucketCors: { access: bucket('s3:GetBucketCORS'), response: { payload: { kind: 'xml', root: 'CORSConfiguration' } } },
   DeleteBucketCors: { access: bucket('s3:PutBucketCORS'), status: 204 },
+  CreateMultipartUpload: {
+    access: object('s3:PutObject'),
+    headers: WRITE_HEADERS,
+    metadata: true,
+    response: {
+      headers: [['ServerSideEncryption', 'x-amz-server-side-encryption']],
+      payload: { kind: 'xml', root: 'InitiateMultipartUploadResult' },
+    },
+  },
+  UploadPart: {
+    access: object('s3:PutObject'),
+    query: [
+      ['PartNumber', 'partNumber', 'integer'],
+      ['UploadId', 'uploadId'],
+    ],
+    headers: CHECKSUM_HEADERS,
+    payload: { member: 'Body', kind: 'blob' },
+    response: { headers: [['ETag', 'etag'], ['ServerSideEncryption', 'x-amz-server-side-encryption'], ...CHECKSUM_HEADERS] },
+  },
+  CompleteMultipartUpload: {
+    access: object('s3:PutObject'),
+    query: [['UploadId', 'uploadId']],
+    payload: { member: 'MultipartUpload', kind: 'xml', parse: parseCompletedMultipartUpload },
+    response: {
+      headers: [['ServerSideEncryption', 'x-amz-server-side-encryption']],
+      payload: { kind: 'xml', root: 'CompleteMultipartUploadResult' },
+    },
+  },
+  AbortMultipartUpload: { access: object('s3:AbortMultipartUpload'), query: [['UploadId', 'uploadId']], status: 204 },
+  ListParts: {
+    access: object('s3:ListMultipartUploadParts'),
+    query: [
+      ['UploadId', 'uploadId'],
+      ['MaxParts', 'max-parts', 'integer'],
+      ['PartNumberMarker', 'part-number-marker'],
+    ],
+    response: { payload: { kind: 'xml', root: 'ListPartsResult' } },
+  },
+  ListMultipartUploads: {
+    access: bucket('s3:ListBucketMultipartUploads'),
+    query: [
+      ['Delimiter', 'delimiter'],
+      ['EncodingType', 'encoding-type'],
+      ['KeyMarker', 'key-marker'],
+      ['MaxUploads', 'max-uploads', 'integer'],
+      ['Prefix', 'prefix'],
+      ['UploadIdMarker', 'upload-id-marker'],
+    ],
+    response: { payload: { kind: 'xml', root: 'ListMultipartUploadsResult' } },
+  },
 };

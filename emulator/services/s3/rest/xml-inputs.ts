@@ -1,5 +1,6 @@
 import type {
   CORSConfiguration,
+  CompletedMultipartUpload,
   CreateBucketConfiguration,
   Delete,
   PublicAccessBlockConfiguration,
@@ -104,6 +105,17 @@ export function parseCorsConfiguration(text: string): CORSConfiguration {
         ExposeHeaders: strings(rule.ExposeHeader),
         MaxAgeSeconds: maxAge === undefined ? undefined : Number(maxAge),
       };
+    }),
+  };
+}
+
+export function parseCompletedMultipartUpload(text: string): CompletedMultipartUpload {
+  const body = parseXmlBody(text, 'CompleteMultipartUpload');
+  return {
+    Parts: items(body.Part).map((part) => {
+      const number = xmlString(part.PartNumber);
+      if (number === undefined || !/^\d+$/.test(number)) throw malformedXml();
+      return { PartNumber: Number(number), ETag: xmlString(part.ETag) };
     }),
   };
 }

@@ -10,6 +10,8 @@ const WRAPPED_LISTS: Record<string, string> = { Buckets: 'Bucket', TagSet: 'Tag'
 /** Flattened members whose items carry another element name than the member. */
 const FLATTENED_NAMES: Record<string, string> = {
   Errors: 'Error',
+  Parts: 'Part',
+  Uploads: 'Upload',
   CORSRules: 'CORSRule',
   AllowedHeaders: 'AllowedHeader',
   AllowedMethods: 'AllowedMethod',
@@ -61,6 +63,7 @@ export function errorDocument(code: string, message: string, extra: Record<strin
 
 const REPEATED_ELEMENTS = new Set([
   'Object',
+  'Part',
   'Tag',
   'RoutingRule',
   'CORSRule',
