@@ -680,6 +680,14 @@ describe('S3', () => {
     });
   });
 
+  it('forgets every bucket on /_emulator/reset, freeing their names', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'before-reset' }));
+    expect((await fetch(`${cloud.url}/_emulator/reset`, { method: 'POST' })).status).toBe(200);
+    expect((await s3.send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
+    const other = new S3Client({ ...cloud.clientConfig, credentials: { accessKeyId: '333333333333', secretAccessKey: 'x' } });
+    await expect(other.send(new CreateBucketCommand({ Bucket: 'before-reset' }))).resolves.toBeDefined();
+  });
+
   it('keeps buckets, objects and policies across a restart on the same state directory', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 's3-restart-'));
     try {

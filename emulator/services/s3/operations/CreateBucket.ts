@@ -65,9 +65,9 @@ export function CreateBucket(input: CreateBucketCommandInput, ctx: S3Context): O
     };
     ctx.storage.saveBucket(bucket);
   }
-  const host = ctx.edgeUrl.replace(/^http:\/\//, '');
+  const port = new URL(ctx.edgeUrl).port;
   return {
-    Location: region === 'us-east-1' ? `/${name}` : `http://${name}.s3.${host}/`,
+    Location: region === 'us-east-1' ? `/${name}` : `http://${name}.s3.localhost${port ? `:${port}` : ''}/`,
     BucketArn: `arn:aws:s3:::${name}`,
   };
 }
