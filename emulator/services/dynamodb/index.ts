@@ -114,8 +114,14 @@ export class DynamoDbService implements Service {
   async close(): Promise<void> {
     const servers = [...this.databases.values()];
     this.databases.clear();
-    await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    await Promise.all(servers.map(closeDatabase));
   }
+}
+
+/** Resolves once dynalite has closed its LevelDB, so the same directory can be opened again at once. */
+async function closeDatabase(server: Server): Promise<void> {
+  if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
+  await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
 }
 
 function restoreEnv(name: string, value: string | undefined): void {
