@@ -8,6 +8,8 @@ export interface ConfigurationOptions {
   name: string;
   /** Qualify the ARN even for `$LATEST` (when the caller asked for a qualifier). */
   qualified?: boolean;
+  /** The alias the caller named: the ARN names it, the rest is its version's. */
+  alias?: string;
   /** ListFunctions leaves out the state fields. */
   forList?: boolean;
 }
@@ -17,7 +19,7 @@ export function toConfiguration(config: VersionConfig, options: ConfigurationOpt
   const qualify = config.version !== LATEST || options.qualified;
   return {
     FunctionName: options.name,
-    FunctionArn: functionArn(options.region, options.account, options.name, qualify ? config.version : undefined),
+    FunctionArn: functionArn(options.region, options.account, options.name, options.alias ?? (qualify ? config.version : undefined)),
     Runtime: config.runtime as FunctionConfiguration['Runtime'],
     Role: config.role,
     Handler: config.handler,

@@ -21,3 +21,9 @@ export function validationMessage(member: string, value: unknown, constraint: st
   const shown = value === undefined || value === null ? 'null' : `'${typeof value === 'string' ? value : JSON.stringify(value)}'`;
   return `1 validation error detected: Value ${shown} at '${member}' failed to satisfy constraint: ${constraint}`;
 }
+
+export const TooManyRequestsException = awsError('TooManyRequestsException', 429);
+
+/** How AWS words a throttled invocation; `Reason` tells which limit was hit. */
+export const throttled = (reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' | 'ConcurrentInvocationLimitExceeded') =>
+  new TooManyRequestsException('Rate Exceeded.', { Reason: reason });

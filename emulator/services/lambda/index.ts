@@ -25,6 +25,7 @@ import type { Service, ServiceContext } from '../../core/service.js';
 import { operationContext } from '../../protocols/aws-json.js';
 import { restJsonHandler } from '../../protocols/rest-json.js';
 import type { LogEventInput, LogWriter } from '../logs/log-writer.js';
+import { accountConcurrencyLimit, ConcurrencyGate } from './concurrency.js';
 import type { LambdaContext } from './context.js';
 import { AccessDeniedException } from './errors.js';
 import { CodeCache } from './executor/code-cache.js';
@@ -33,6 +34,7 @@ import { logTail } from './executor/log-lines.js';
 import { ProcessExecutor } from './executor/process-executor.js';
 import { FunctionRunner } from './function-runner.js';
 import type { InvokeRequest, InvokeResult, LambdaInvoker } from './invoker.js';
+import { LambdaMetrics } from './metrics.js';
 import { ROUTES } from './operations/index.js';
 import { allowsInvoke } from './policy.js';
 import { LATEST } from './state.js';
@@ -45,6 +47,8 @@ interface S3ObjectSource {
 export interface LambdaServiceOptions {
   maxEnvironmentsPerFunction?: number;
   idleTimeoutMs?: number;
+  /** Concurrent executions per account and region (default: `EMULATOR_LAMBDA_CONCURRENCY`, else 1000). */
+  accountConcurrency?: number;
 }
 
 export class LambdaService implements Service, LambdaInvoker {
@@ -52,6 +56,7 @@ export class LambdaService implements Service, LambdaInvoker {
   private readonly codeCache: CodeCache;
   private readonly executor: ProcessExecutor;
   private readonly runner: FunctionRunner;
+  private readonly metrics: LambdaMetrics;
   private readonly handler: (req: EdgeRequest) => Promise<EdgeResponse>;
   private readonly pendingLogs = new Map<string, { target: LogTarget; events: LogEventInput[] }>();
   private flushScheduled = false;
@@ -64,7 +69,9 @@ export class LambdaService implements Service, LambdaInvoker {
     this.executor = new ProcessExecutor({ ...options, sink: (target, events) => this.queueLogs(target, events) });
     const readS3 = (bucket: string, key: string) =>
       ctx.services.has('s3') ? ctx.services.get<Service & S3ObjectSource>('s3').readObject(bucket, key)?.body : undefined;
-    this.runner = new FunctionRunner(ctx.store, this.executor, this.codeCache, () => ctx.edgeUrl(), readS3);
+    this.metrics = new LambdaMetrics(ctx.services);
+    const gate = new ConcurrencyGate(options.accountConcurrency ?? accountConcurrencyLimit());
+    this.runner = new FunctionRunner(ctx.store, this.executor, this.codeCache, () => ctx.edgeUrl(), gate, this.metrics, readS3);
     this.handler = restJsonHandler<LambdaContext>({
       serviceName: 'Lambda',
       routes: ROUTES,
@@ -78,9 +85,12 @@ export class LambdaService implements Service, LambdaInvoker {
   }
 
   /**
-   * Runs a function for another service. With a `principal`, the function's resource policy must
-   * allow that service principal lambda:InvokeFunction from `sourceArn`; otherwise this throws
-   * AccessDeniedException (as Lambda answers API Gateway, which then answers 500).
+   * Runs a function for another service. `functionName` may be qualified (`name:live`, `name:3`, a
+   * full or partial ARN ending in a qualifier): an alias runs its version (or one of its weighted
+   * versions). With a `principal`, the resource policy of exactly the qualifier named (the
+   * unqualified function's when none) must allow that service principal lambda:InvokeFunction from
+   * `sourceArn`; otherwise this throws AccessDeniedException (as Lambda answers API Gateway, which
+   * then answers 500). Over a concurrency limit it throws TooManyRequestsException (429, `extra.Reason`).
    */
   async invoke(request: InvokeRequest): Promise<InvokeResult> {
     const target = this.runner.target(request.account, request.region, request.functionName, request.qualifier);
@@ -121,14 +131,17 @@ export class LambdaService implements Service, LambdaInvoker {
   }
 
   async reset(): Promise<void> {
+    this.runner.stop();
     this.pendingLogs.clear();
     this.executor.retire('');
     this.codeCache.forget();
   }
 
   async close(): Promise<void> {
+    this.runner.stop();
     await this.executor.close();
     this.flushLogs();
+    this.metrics.flush();
     this.codeCache.close();
   }
 

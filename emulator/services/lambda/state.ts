@@ -25,8 +25,17 @@ export interface VersionConfig {
 }
 
 export interface FunctionPolicy {
-  revisionId: string;
   statements: PolicyStatement[];
+}
+
+/** A named pointer to a version, optionally splitting invocations with a second version by weight. */
+export interface AliasRecord {
+  name: string;
+  functionVersion: string;
+  description: string;
+  /** RoutingConfig.AdditionalVersionWeights: version → share of invocations (0 ≤ weight < 1). */
+  additionalVersionWeights?: Record<string, number>;
+  revisionId: string;
 }
 
 export interface FunctionRecord {
@@ -34,7 +43,9 @@ export interface FunctionRecord {
   /** By qualifier: `$LATEST` and published version numbers. */
   versions: Record<string, VersionConfig>;
   nextVersion: number;
-  /** Resource policy by qualifier (`$LATEST` for the unqualified function). */
+  /** By alias name (absent in records written before aliases existed). */
+  aliases?: Record<string, AliasRecord>;
+  /** Resource policy by qualifier (`$LATEST` for the unqualified function, else a version or alias). */
   policies: Record<string, FunctionPolicy>;
   tags?: Record<string, string>;
 }
@@ -91,13 +102,14 @@ export function lambdaDate(date = new Date()): string {
 export const newRevisionId = () => randomUUID();
 
 /**
- * Publishes `$LATEST` as the next version number, or returns the newest version when nothing
- * changed since it was published (as AWS does).
+ * Publishes `$LATEST` as the next version number, or returns the newest version when neither code
+ * nor configuration changed since it was published (as AWS does, whatever the description).
+ * Publishing gives `$LATEST` a new RevisionId.
  */
 export function publishVersion(fn: FunctionRecord, description?: string): VersionConfig {
   const latest = fn.versions[LATEST]!;
   const newest = fn.nextVersion > 1 ? fn.versions[String(fn.nextVersion - 1)] : undefined;
-  if (newest && sameContent(newest, latest) && (description === undefined || description === newest.description)) return newest;
+  if (newest && sameContent(newest, latest)) return newest;
   const version = String(fn.nextVersion++);
   const published: VersionConfig = {
     ...latest,
@@ -107,10 +119,29 @@ export function publishVersion(fn: FunctionRecord, description?: string): Versio
     revisionId: newRevisionId(),
   };
   fn.versions[version] = published;
+  fn.versions[LATEST] = { ...latest, revisionId: newRevisionId() };
   return published;
 }
 
 function sameContent(a: VersionConfig, b: VersionConfig): boolean {
-  const strip = ({ version: _v, lastModified: _l, revisionId: _r, description: _d, ...rest }: VersionConfig) => JSON.stringify(rest);
-  return strip(a) === strip(b);
+  return contentOf(a) === contentOf(b);
+}
+
+function contentOf({ version: _v, lastModified: _l, revisionId: _r, description: _d, ...rest }: VersionConfig): string {
+  return JSON.stringify(rest);
+}
+
+/**
+ * What identifies the code and configuration an execution environment was started with: it changes
+ * with UpdateFunctionCode/Configuration, not with a new RevisionId from a permission or a tag.
+ */
+export function environmentRevision(config: VersionConfig): string {
+  return `${config.lastModified}|${contentOf(config)}`;
+}
+
+/** Gives a version or alias a new RevisionId (its policy or tags changed), as AWS does. */
+export function touchRevision(fn: FunctionRecord, qualifier: string): void {
+  const alias = fn.aliases?.[qualifier];
+  if (alias) alias.revisionId = newRevisionId();
+  else if (fn.versions[qualifier]) fn.versions[qualifier] = { ...fn.versions[qualifier]!, revisionId: newRevisionId() };
 }

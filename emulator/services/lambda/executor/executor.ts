@@ -6,6 +6,11 @@ export interface FunctionSpec {
   key: string;
   /** Changes whenever code or configuration changes: environments of another revision are never reused. */
   revision: string;
+  /**
+   * Environments this version must be able to run at once (the function's reserved concurrency,
+   * which the caller enforces), when above the executor's own cap beyond which invocations queue.
+   */
+  maxEnvironments?: number;
   account: string;
   region: string;
   functionName: string;

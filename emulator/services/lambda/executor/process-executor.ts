@@ -5,7 +5,7 @@ import { endLine, reportLine, startLine, timeoutLine } from './log-lines.js';
 
 export interface ProcessExecutorOptions {
   sink: LogSink;
-  /** Concurrent environments per function version; further invocations queue. */
+  /** Concurrent environments per function version unless its spec says otherwise; further invocations queue. */
   maxEnvironmentsPerFunction?: number;
   /** An environment idle this long is stopped. */
   idleTimeoutMs?: number;
@@ -19,6 +19,8 @@ interface Waiter {
 
 interface Pool {
   revision: string;
+  /** Environments this version may run at once. */
+  max: number;
   envs: Set<ExecutionEnvironment>;
   waiting: Waiter[];
 }
@@ -96,9 +98,10 @@ export class ProcessExecutor implements Executor {
   private poolFor(spec: FunctionSpec): Pool {
     let pool = this.pools.get(spec.key);
     if (!pool) {
-      pool = { revision: spec.revision, envs: new Set(), waiting: [] };
+      pool = { revision: spec.revision, max: this.max, envs: new Set(), waiting: [] };
       this.pools.set(spec.key, pool);
     }
+    pool.max = Math.max(spec.maxEnvironments ?? 0, this.max);
     if (pool.revision !== spec.revision) {
       pool.revision = spec.revision;
       for (const env of pool.envs) this.retireEnvironment(pool, env);
@@ -114,7 +117,7 @@ export class ProcessExecutor implements Executor {
       idle.state = 'busy';
       return Promise.resolve(idle);
     }
-    if (pool.envs.size < this.max) return this.spawn(pool, spec);
+    if (pool.envs.size < pool.max) return this.spawn(pool, spec);
     return new Promise((resolve, reject) => pool.waiting.push({ spec, resolve, reject }));
   }
 
@@ -162,7 +165,7 @@ export class ProcessExecutor implements Executor {
       if (idle) {
         idle.state = 'busy';
         pool.waiting.shift()!.resolve(idle);
-      } else if (pool.envs.size < this.max) {
+      } else if (pool.envs.size < pool.max) {
         const waiter = pool.waiting.shift()!;
         this.spawn(pool, waiter.spec).then(waiter.resolve, waiter.reject);
       } else {

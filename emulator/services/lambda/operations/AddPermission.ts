@@ -1,16 +1,27 @@
 import type { AddPermissionCommandInput, AddPermissionCommandOutput } from '@aws-sdk/client-lambda';
 import { functionArn } from '../arns.js';
 import type { LambdaOperation } from '../context.js';
-import { ResourceConflictException, revisionMismatch, ValidationException, validationMessage } from '../errors.js';
+import {
+  InvalidParameterValueException,
+  ResourceConflictException,
+  revisionMismatch,
+  ValidationException,
+  validationMessage,
+} from '../errors.js';
 import { buildStatement } from '../policy.js';
-import { LATEST, newRevisionId } from '../state.js';
+import { requireQualifier } from '../qualifiers.js';
+import { LATEST, touchRevision } from '../state.js';
 
 const STATEMENT_ID = /^[a-zA-Z0-9-_.]{1,100}$/;
 const ACTION = /^(lambda:[*]|lambda:[a-zA-Z]+|[*])$/;
 const SOURCE_ARN = /^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)$/;
 
+/**
+ * Adds a statement to the policy of the function, or of one version or alias (`Qualifier`): each
+ * has its own policy, which applies only to invocations naming exactly that qualifier.
+ */
 export const AddPermission: LambdaOperation<AddPermissionCommandInput, AddPermissionCommandOutput> = (input, ctx) => {
-  const { functions, fn, config, qualifier } = ctx.runner.target(ctx.account, ctx.region, input.FunctionName, input.Qualifier);
+  const { functions, fn, qualifier } = ctx.runner.find(ctx.account, ctx.region, input.FunctionName, input.Qualifier);
   check('statementId', input.StatementId, STATEMENT_ID, '([a-zA-Z0-9-_.]+)');
   check('action', input.Action, ACTION, '(lambda:[*]|lambda:[a-zA-Z]+|[*])');
   check('principal', input.Principal, /^[^\s]+$/, '[^\\s]+');
@@ -22,9 +33,12 @@ export const AddPermission: LambdaOperation<AddPermissionCommandInput, AddPermis
       'arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]{2}(-gov)?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)',
     );
   }
-  if (input.RevisionId && input.RevisionId !== config.revisionId) throw revisionMismatch();
+  if (qualifier === LATEST) throw new InvalidParameterValueException('We currently do not support adding policies for $LATEST.');
+  const resolved = requireQualifier(fn, qualifier, functions.account, functions.region);
+  const revisionId = resolved.alias?.revisionId ?? resolved.config.revisionId;
+  if (input.RevisionId && input.RevisionId !== revisionId) throw revisionMismatch();
   const key = qualifier ?? LATEST;
-  const policy = fn.policies[key] ?? { revisionId: newRevisionId(), statements: [] };
+  const policy = fn.policies[key] ?? { statements: [] };
   if (policy.statements.some((s) => s.Sid === input.StatementId)) {
     throw new ResourceConflictException(
       `The statement id (${input.StatementId}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
@@ -41,7 +55,8 @@ export const AddPermission: LambdaOperation<AddPermissionCommandInput, AddPermis
     ...(input.PrincipalOrgID ? { principalOrgId: input.PrincipalOrgID } : {}),
     ...(input.FunctionUrlAuthType ? { functionUrlAuthType: input.FunctionUrlAuthType } : {}),
   });
-  fn.policies[key] = { revisionId: newRevisionId(), statements: [...policy.statements, statement] };
+  fn.policies[key] = { statements: [...policy.statements, statement] };
+  touchRevision(fn, key);
   functions.put(fn);
   return { Statement: JSON.stringify(statement) };
 };
