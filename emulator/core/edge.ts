@@ -140,7 +140,13 @@ export function createEdge(options: EdgeOptions): Server {
     id: string,
   ): Promise<void> {
     const cors = { ...CORS_HEADERS, 'access-control-allow-methods': 'GET,POST,OPTIONS', 'access-control-allow-headers': '*' };
-    const body = await readBody(raw, 1024 * 1024);
+    let body: Buffer;
+    try {
+      body = await readBody(raw, 1024 * 1024);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return writeResponse(res, json(413, { message: 'Request Too Long' }), cors);
+      throw err;
+    }
     if (raw.method === 'OPTIONS') return writeResponse(res, { status: 204 }, cors);
     const route = path.replace(/^\/_emulator\/?/, '').replace(/\/$/, '');
     if (route === 'health' && raw.method === 'GET') {

@@ -36,15 +36,22 @@ export function json(status: number, value: unknown, headers: Record<string, str
   };
 }
 
+/**
+ * Reads the whole body. Above `limit` it rejects with BodyTooLarge and drains the rest without
+ * keeping it, so the caller can still answer (413) on a connection the client is writing to.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
       size += chunk.length;
       if (size > limit) {
+        tooLarge = true;
+        chunks = [];
         reject(new BodyTooLarge(limit));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
