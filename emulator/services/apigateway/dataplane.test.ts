@@ -23,74 +23,20 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEdge, listen } from '../../core/edge.js';
-import { json } from '../../core/http.js';
-import { type Service, ServiceRegistry } from '../../core/service.js';
-import { MemoryStore } from '../../core/store.js';
-import { SERVICES } from '../index.js';
-import type { InvokeRequest, InvokeResult, LambdaInvoker } from '../lambda/invoker.js';
+import { type RecordingCloud, RecordingLambda, startRecordingCloud } from './test-cloud.js';
 
 const ACCOUNT = '000000000000';
 const lambdaUri = (fn: string) =>
   `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:${ACCOUNT}:function:${fn}/invocations`;
 
-/** Stands in for the Lambda service: records each invocation and answers what the test says. */
-class RecordingLambda implements Service, LambdaInvoker {
-  readonly name = 'lambda';
-  calls: InvokeRequest[] = [];
-  answer: (req: InvokeRequest) => Partial<InvokeResult> | Promise<Partial<InvokeResult>> = () => ({
-    payload: Buffer.from(JSON.stringify({ statusCode: 200, body: 'ok' })),
-  });
-  async handle() {
-    return json(501, { message: 'test stand-in' });
-  }
-  async invoke(req: InvokeRequest): Promise<InvokeResult> {
-    this.calls.push(req);
-    return { statusCode: 200, payload: Buffer.alloc(0), executedVersion: '$LATEST', logTail: '', ...(await this.answer(req)) };
-  }
-  event(index = -1): any {
-    return JSON.parse(this.calls.at(index)!.payload.toString('utf8'));
-  }
-}
-
-interface Cloud {
-  url: string;
-  port: number;
-  clientConfig: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } };
-  close(): Promise<void>;
-}
-
-/** A local cloud with every service, except Lambda replaced by the recording stand-in. */
-async function startCloud(lambda: RecordingLambda): Promise<Cloud> {
-  const store = new MemoryStore();
-  const services = new ServiceRegistry();
-  let edgeUrl = 'http://localhost';
-  const ctx = { store, services, edgeUrl: () => edgeUrl, log: () => {} };
-  for (const factory of SERVICES) services.add(factory.create(ctx));
-  services.add(lambda);
-  const server = createEdge({ services, store, adminRoutes: new Map(), defaultAccount: ACCOUNT, defaultRegion: 'us-east-1' });
-  const port = await listen(server, 0, '127.0.0.1');
-  edgeUrl = `http://127.0.0.1:${port}`;
-  return {
-    url: edgeUrl,
-    port,
-    clientConfig: { endpoint: edgeUrl, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const service of services.all()) await service.close?.();
-    },
-  };
-}
-
 describe('API Gateway data plane', () => {
   const lambda = new RecordingLambda();
-  let cloud: Cloud;
+  let cloud: RecordingCloud;
   let apigw: APIGatewayClient;
   const invokeUrl = (apiId: string, stage: string, path: string) => `${cloud.url}/restapis/${apiId}/${stage}/_user_request_${path}`;
 
   beforeAll(async () => {
-    cloud = await startCloud(lambda);
+    cloud = await startRecordingCloud([lambda]);
     apigw = new APIGatewayClient(cloud.clientConfig);
   });
   afterAll(async () => cloud.close());
@@ -381,25 +327,37 @@ describe('API Gateway data plane', () => {
     expect(await response.json()).toEqual({ message: 'Internal server error' });
   });
 
-  it('names the missing feature in a 500 for non-proxy AWS integrations', async () => {
+  it('names the missing feature in a 500 for HTTP integrations and AWS service integrations other than Lambda', async () => {
     const api = await newApi();
     const users = await resource(api.id, api.root, 'users');
-    await apigw.send(new PutMethodCommand({ restApiId: api.id, resourceId: users, httpMethod: 'GET', authorizationType: 'NONE' }));
+    const base = { restApiId: api.id, resourceId: users };
+    await apigw.send(new PutMethodCommand({ ...base, httpMethod: 'GET', authorizationType: 'NONE' }));
     await apigw.send(
       new PutIntegrationCommand({
-        restApiId: api.id,
-        resourceId: users,
+        ...base,
         httpMethod: 'GET',
+        type: 'HTTP',
+        integrationHttpMethod: 'GET',
+        uri: 'https://example.com/users',
+      }),
+    );
+    await apigw.send(new PutMethodCommand({ ...base, httpMethod: 'POST', authorizationType: 'NONE' }));
+    await apigw.send(
+      new PutIntegrationCommand({
+        ...base,
+        httpMethod: 'POST',
         type: 'AWS',
         integrationHttpMethod: 'POST',
-        uri: lambdaUri('Chat-Users-GET'),
-        requestTemplates: { 'application/json': '{"cognitoUsername": "$context.authorizer.claims[\'cognito:username\']"}' },
+        uri: 'arn:aws:apigateway:us-east-1:dynamodb:action/PutItem',
       }),
     );
     await deploy(api.id);
-    const response = await fetch(invokeUrl(api.id, 'prod', '/users'));
-    expect(response.status).toBe(500);
-    expect(((await response.json()) as { message: string }).message).toMatch(/non-proxy AWS integrations/);
+    const http = await fetch(invokeUrl(api.id, 'prod', '/users'));
+    expect(http.status).toBe(500);
+    expect(((await http.json()) as { message: string }).message).toMatch(/HTTP integrations/);
+    const dynamo = await fetch(invokeUrl(api.id, 'prod', '/users'), { method: 'POST', body: '{}' });
+    expect(dynamo.status).toBe(500);
+    expect(((await dynamo.json()) as { message: string }).message).toMatch(/AWS service integrations other than Lambda/);
     expect(lambda.calls).toHaveLength(0);
   });
 

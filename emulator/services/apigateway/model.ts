@@ -43,6 +43,9 @@ export interface DeploymentSnapshot {
   authorizers: Record<string, Wire<Authorizer>>;
   gatewayResponses: Record<string, Wire<GatewayResponse>>;
   binaryMediaTypes: string[];
+  /** Absent from deployments made before models and validators were enforced. */
+  models?: Record<string, Wire<Model>>;
+  requestValidators?: Record<string, Wire<RequestValidator>>;
 }
 
 export interface StoredDeployment {

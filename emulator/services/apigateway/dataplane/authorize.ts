@@ -2,11 +2,12 @@ import { authorizeWithCognito } from './cognito-authorizer.js';
 import { GatewayError, type Invocation, notEmulated } from './context.js';
 
 /**
- * The method request step: authorization (COGNITO_USER_POOLS; NONE passes). Request validators
- * and API keys would slot in here after the authorizer.
+ * The method request's first step, authorization: COGNITO_USER_POOLS checks the token; NONE
+ * passes. TestInvokeMethod skips it, as AWS does.
  */
-export async function methodRequest(inv: Invocation): Promise<void> {
+export async function authorize(inv: Invocation): Promise<void> {
   const method = inv.method!;
+  if (inv.testInvoke) return;
   switch (method.authorizationType) {
     case 'COGNITO_USER_POOLS': {
       const authorizer = inv.snapshot!.authorizers[method.authorizerId ?? ''];

@@ -3,6 +3,7 @@ import type { Service } from '../../../core/service.js';
 import type { TokenVerifier } from '../../cognito/token-verifier.js';
 import type { Wire } from '../model.js';
 import { GatewayError, type Invocation, unauthorized } from './context.js';
+import { logDate } from './execution-log.js';
 
 const configurationError = () =>
   new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', 'Authorizer configuration error', 500, 'AuthorizerConfigurationException');
@@ -54,5 +55,19 @@ export async function authorizeWithCognito(inv: Invocation, authorizer: Wire<Aut
   ) {
     throw unauthorized();
   }
-  inv.authorizer = { claims: verified.claims };
+  inv.authorizer = { claims: claimStrings(verified.claims) };
+}
+
+/**
+ * Claims as a REST API's Cognito authorizer hands them on: every value a string, `exp` and `iat`
+ * as dates (`Thu Nov 27 10:04:05 UTC 2025`), lists comma-joined.
+ */
+function claimStrings(claims: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(claims)) {
+    if ((name === 'exp' || name === 'iat') && typeof value === 'number') out[name] = logDate(value * 1000);
+    else if (Array.isArray(value)) out[name] = value.join(',');
+    else out[name] = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  }
+  return out;
 }

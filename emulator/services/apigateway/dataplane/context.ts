@@ -1,6 +1,7 @@
 import type { EdgeRequest } from '../../../core/http.js';
 import type { ServiceRegistry } from '../../../core/service.js';
 import type { DeploymentSnapshot, StoredMethod, StoredResource, StoredRestApi } from '../model.js';
+import type { ExecutionLog } from './execution-log.js';
 
 /** The request as the client sent it, with the stage prefix removed from the path. */
 export interface InvocationRequest {
@@ -49,8 +50,14 @@ export interface Invocation {
   /** What the integration request prepared for the integration. */
   integrationRequest?: { payload?: Buffer; mockStatus?: number };
   /** What the integration answered, before the integration response maps it. */
-  integrationResult?: { payload: Buffer; functionError?: string };
+  integrationResult?: { payload: Buffer; functionError?: string; headers?: Record<string, string>; status?: number };
+  /** Milliseconds the integration took, when it was called. */
+  integrationLatency?: number;
   response?: InvocationResponse;
+  /** A TestInvokeMethod call: the authorizer is skipped, as AWS does. */
+  testInvoke?: boolean;
+  /** The execution log (kept for TestInvokeMethod). */
+  log?: ExecutionLog;
 }
 
 /** An error the gateway itself answers, through the API's gateway response of that type. */

@@ -2,26 +2,32 @@ import type { EdgeRequest, EdgeResponse } from '../../../core/http.js';
 import { randomAlphanumeric } from '../../../core/ids.js';
 import type { ServiceContext } from '../../../core/service.js';
 import { ApiGatewayState, type ApiLocator } from '../state.js';
+import { authorize } from './authorize.js';
 import { GatewayError, type Invocation, internalServerError } from './context.js';
+import { logMap, truncated } from './execution-log.js';
 import { gatewayResponse } from './gateway-response.js';
 import { integrate } from './integration.js';
 import { integrationRequest } from './integration-request.js';
 import { integrationResponse } from './integration-response.js';
-import { methodRequest } from './method-request.js';
 import { methodResponse } from './method-response.js';
+import { recordRequestMetrics } from './metrics.js';
 import { parseTarget } from './parse-request.js';
 import { route } from './route.js';
+import { validateRequest } from './validate-request.js';
 
 /** API Gateway's payload limit. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
-/** The request flow of a REST API, in AWS's order; each step reads and fills the invocation. */
-const CHAIN: Array<(inv: Invocation) => void | Promise<void>> = [
-  route,
-  methodRequest,
+/** The request flow of a REST API after routing, in AWS's order; each step reads and fills the invocation. */
+const METHOD_CHAIN: Array<(inv: Invocation) => void | Promise<void>> = [
+  // method request
+  authorize,
+  validateRequest,
+  // integration request, integration, integration response
   integrationRequest,
   integrate,
   integrationResponse,
+  // method response
   methodResponse,
 ];
 
@@ -33,6 +39,31 @@ function forbidden(): EdgeResponse {
   };
 }
 
+function logMethodRequest(inv: Invocation): void {
+  if (!inv.log) return;
+  const query: Record<string, string> = Object.fromEntries(inv.request.query);
+  inv.log.add(`Starting execution for request: ${inv.requestId}`);
+  inv.log.add(`HTTP Method: ${inv.request.method}, Resource Path: ${inv.request.path}`);
+  inv.log.add(`Method request path: ${logMap(inv.pathParameters)}`);
+  inv.log.add(`Method request query string: ${logMap(query)}`);
+  inv.log.add(`Method request headers: ${logMap(Object.fromEntries(inv.request.rawHeaders))}`);
+  inv.log.add(`Method request body before transformations: ${truncated(inv.request.body.toString('utf8'))}`);
+}
+
+/** Runs the method's chain; a gateway error becomes the API's gateway response for it. */
+export async function runMethod(inv: Invocation, log: (message: string) => void): Promise<void> {
+  logMethodRequest(inv);
+  try {
+    for (const step of METHOD_CHAIN) await step(inv);
+    inv.log?.add('Successfully completed execution');
+  } catch (err) {
+    if (!(err instanceof GatewayError))
+      log(`[apigateway] ${inv.request.method} ${inv.request.path} failed: ${(err as Error).stack ?? err}`);
+    inv.response = gatewayResponse(err instanceof GatewayError ? err : internalServerError(), inv);
+  }
+  inv.log?.add(`Method completed with status: ${inv.response!.status}`);
+}
+
 /** The execute-api data plane: serves the deployment a stage points at. */
 export class DataPlane {
   constructor(
@@ -41,6 +72,7 @@ export class DataPlane {
   ) {}
 
   async handle(req: EdgeRequest): Promise<EdgeResponse> {
+    const started = Date.now();
     const target = parseTarget(req);
     const location = target && this.locator.locate(target.apiId);
     if (!target || !location) return forbidden();
@@ -56,7 +88,7 @@ export class DataPlane {
       request: target.request,
       requestId: req.requestId,
       extendedRequestId: `${randomAlphanumeric(15)}=`,
-      requestTimeEpoch: Date.now(),
+      requestTimeEpoch: started,
       account: location.account,
       region: location.region,
       apiId: target.apiId,
@@ -69,12 +101,14 @@ export class DataPlane {
     };
     try {
       if (req.body.length > MAX_PAYLOAD_BYTES) throw new GatewayError('REQUEST_TOO_LARGE', 'Request Too Long', 413);
-      for (const step of CHAIN) await step(inv);
+      route(inv);
+      await runMethod(inv, this.ctx.log);
     } catch (err) {
       if (!(err instanceof GatewayError)) this.ctx.log(`[apigateway] ${req.method} ${req.path} failed: ${(err as Error).stack ?? err}`);
       inv.response = gatewayResponse(err instanceof GatewayError ? err : internalServerError(), inv);
     }
     const response = inv.response!;
+    recordRequestMetrics(this.ctx.services, inv, response.status, Date.now() - started, this.ctx.log);
     return { status: response.status, headers: response.headers, body: response.body };
   }
 }

@@ -16,3 +16,5 @@ export function functionLocation(functionArn: string): { region?: string; accoun
   const m = /^arn:aws[\w-]*:lambda:([^:]*):(\d{12}):function:/.exec(functionArn);
   return m ? { region: m[1], account: m[2] } : {};
 }
+
+export const isLambdaUri = (uri: string) => functionArnFromUri(uri) !== undefined;

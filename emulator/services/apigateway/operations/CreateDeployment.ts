@@ -2,7 +2,8 @@ import type { CreateDeploymentCommandInput, CreateDeploymentCommandOutput } from
 import { randomLowerId } from '../../../core/ids.js';
 import { BadRequestException } from '../errors.js';
 import { nowSeconds } from '../lookup.js';
-import type { DeploymentSnapshot, StoredRestApi } from '../model.js';
+import type { StoredRestApi } from '../model.js';
+import { snapshotOf } from '../snapshot.js';
 import type { ApiOp } from './context.js';
 import { checkStageName, checkVariables, newStage } from './stages.js';
 
@@ -10,16 +11,6 @@ function checkDeployable(api: StoredRestApi): void {
   const methods = Object.values(api.resources).flatMap((r) => Object.values(r.resourceMethods ?? {}));
   if (!methods.length) throw new BadRequestException("The REST API doesn't contain any methods");
   if (methods.some((m) => !m.methodIntegration)) throw new BadRequestException('No integration defined for method');
-}
-
-/** Freezes what the data plane serves: later changes to the API take effect only at the next deployment. */
-function snapshot(api: StoredRestApi): DeploymentSnapshot {
-  return structuredClone({
-    resources: api.resources,
-    authorizers: api.authorizers,
-    gatewayResponses: api.gatewayResponses,
-    binaryMediaTypes: api.api.binaryMediaTypes ?? [],
-  });
 }
 
 export const CreateDeployment: ApiOp<CreateDeploymentCommandInput, CreateDeploymentCommandOutput> = (input, ctx) => {
@@ -32,7 +23,7 @@ export const CreateDeployment: ApiOp<CreateDeploymentCommandInput, CreateDeploym
     ...(input.description ? { description: input.description } : {}),
     createdDate: nowSeconds(),
   };
-  ctx.state.deployments(api.api.id).put(deployment.id, { deployment, snapshot: snapshot(api) });
+  ctx.state.deployments(api.api.id).put(deployment.id, { deployment, snapshot: snapshotOf(api) });
   if (input.stageName) {
     const existing = api.stages[input.stageName];
     if (existing) {
