@@ -134,7 +134,12 @@ const schemaError = (detail: string) => new InvalidParameterException(`Attribute
  * Checks the attributes a user signs up with against the pool's schema and the client's write
  * permissions; throws the error Cognito gives.
  */
-export function checkSignUpAttributes(pool: PoolRecord, client: ClientRecord, attributes: AttributeType[]): void {
+export function checkSignUpAttributes(
+  pool: PoolRecord,
+  client: ClientRecord,
+  attributes: AttributeType[],
+  options: { requireAll: boolean } = { requireAll: true },
+): void {
   const schema = new Map((pool.SchemaAttributes ?? []).map((s) => [s.Name!, s]));
   const seen = new Set<string>();
   for (const attr of attributes) {
@@ -159,7 +164,7 @@ export function checkSignUpAttributes(pool: PoolRecord, client: ClientRecord, at
     seen.add(attr.Name);
   }
   const missing = [...schema.values()].filter((s) => s.Required && s.Name !== 'sub' && !seen.has(s.Name!));
-  if (missing.length > 0) throw schemaError(missing.map((s) => `${s.Name}: The attribute is required`).join('\n'));
+  if (options.requireAll && missing.length > 0) throw schemaError(missing.map((s) => `${s.Name}: The attribute is required`).join('\n'));
   const email = attributes.find((a) => a.Name === 'email')?.Value;
   if (email !== undefined && !EMAIL.test(email)) throw new InvalidParameterException('Invalid email address format.');
   const phone = attributes.find((a) => a.Name === 'phone_number')?.Value;

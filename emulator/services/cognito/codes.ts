@@ -2,7 +2,9 @@ import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-p
 import { type EdgeRequest, type EdgeResponse, json } from '../../core/http.js';
 import { randomDigits } from '../../core/ids.js';
 import { maskDestination } from './attributes.js';
-import { attribute, type CognitoState, type OutboxEntry, type PendingCode, type PoolScope, type UserRecord } from './state.js';
+import type { CognitoContext } from './context.js';
+import { composeMessage, type MessagePurpose, OUTBOX_KIND } from './messages.js';
+import { attribute, type CognitoState, type PendingCode, type PoolScope, type UserRecord } from './state.js';
 
 export const CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -34,27 +36,32 @@ export function deliveryDetails(delivery: Delivery): CodeDeliveryDetailsType {
 }
 
 /**
- * "Sends" a new 6-digit code: nothing leaves the machine; the code goes to the outbox (state, read
- * through GET /_emulator/cognito/codes) and to the console.
+ * "Sends" a message with a code (a new 6-digit one unless given): nothing leaves the machine; the
+ * code and the message (after the CustomMessage trigger) go to the outbox (state, read through
+ * GET /_emulator/cognito/codes) and to the console.
  */
-export function sendCode(
-  state: CognitoState,
+export async function sendCode(
+  ctx: CognitoContext,
   scope: PoolScope,
   user: UserRecord,
   delivery: Delivery,
-  kind: OutboxEntry['kind'],
-  log: (message: string) => void,
-): PendingCode {
-  const code = randomDigits(6);
-  state.addToOutbox(scope.account, scope.region, {
+  purpose: MessagePurpose,
+  caller: { clientId: string; clientMetadata?: Record<string, string>; code?: string },
+): Promise<PendingCode> {
+  const code = caller.code ?? randomDigits(6);
+  const composed = await composeMessage(ctx, scope, user, delivery, purpose, code, caller);
+  const kind = OUTBOX_KIND[purpose];
+  ctx.state.addToOutbox(scope.account, scope.region, {
     userPoolId: scope.id,
     username: user.Username,
     destination: delivery.address,
     code,
     kind,
     createdAt: new Date().toISOString(),
+    message: composed.message,
+    ...(composed.subject === undefined ? {} : { subject: composed.subject }),
   });
-  log(`[cognito] code for ${user.Username} (${delivery.address}) in ${scope.id}: ${code} (${kind})`);
+  ctx.log(`[cognito] code for ${user.Username} (${delivery.address}) in ${scope.id}: ${code} (${kind})`);
   return { code, expiresAt: Date.now() + CODE_LIFETIME_MS, attribute: delivery.attribute };
 }
 

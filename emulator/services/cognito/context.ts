@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { OperationContext } from '../../protocols/aws-json.js';
+import type { LambdaInvoker } from '../lambda/invoker.js';
 import { clientNotFound, NotAuthorizedException, poolNotFound } from './errors.js';
 import type { KeyCache } from './jwt.js';
 import type { ClientRecord, CognitoState, PoolScope } from './state.js';
@@ -11,6 +12,10 @@ export interface CognitoContext extends OperationContext {
   /** Base of token issuers and the JWKS URL: the edge's own URL. */
   issuerBase: string;
   log(message: string): void;
+  /** The local Lambda, for the pool's triggers; undefined when the Lambda service is not running. */
+  lambda: LambdaInvoker | undefined;
+  /** The caller's User-Agent, for the triggers' `callerContext.awsSdkVersion`. */
+  userAgent: string;
 }
 
 /** The pool named by a signed (admin) request: it must live in the caller's account and region. */

@@ -19,6 +19,7 @@ import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
 import type { Service, ServiceContext } from '../../core/service.js';
 import { awsJsonHandler, operationContext } from '../../protocols/aws-json.js';
 import type { ServiceFactory } from '../index.js';
+import type { LambdaInvoker } from '../lambda/invoker.js';
 import { checkToken, issuerPoolId } from './access-tokens.js';
 import { authorizerClaims } from './authorizer-claims.js';
 import { codesRoute } from './codes.js';
@@ -49,6 +50,8 @@ export class CognitoService implements Service, TokenVerifier {
         keys: this.keys,
         issuerBase: ctx.edgeUrl(),
         log: (message) => ctx.log(message),
+        lambda: ctx.services.has('lambda') ? ctx.services.get<Service & LambdaInvoker>('lambda') : undefined,
+        userAgent: req.headers['x-amz-user-agent'] ?? req.headers['user-agent'] ?? '',
       }),
     });
   }

@@ -1,5 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { PasswordPolicyType } from '@aws-sdk/client-cognito-identity-provider';
+import { InvalidPasswordException } from './errors.js';
+import { newVerifier, srpPoolName } from './srp.js';
+import type { UserRecord } from './state.js';
 import type { Wire } from './wire.js';
 
 const KEY_LENGTH = 32;
@@ -44,4 +47,31 @@ export function policyViolation(password: string, policy: Wire<PasswordPolicyTyp
   if (p.RequireNumbers && !/[0-9]/.test(password)) return 'Password must have numeric characters';
   if (p.RequireSymbols && !hasSymbol(password)) return 'Password must have symbol characters';
   return undefined;
+}
+
+/**
+ * Throws InvalidPasswordException when the password breaks the pool's policy. SignUp words it
+ * "Password did not conform with policy: ..."; the operations that change a password say
+ * "Password does not conform to policy: ...".
+ */
+export function requireConforming(password: string, policy: Wire<PasswordPolicyType> | undefined, wording: 'signUp' | 'change'): void {
+  const violation = policyViolation(password, policy);
+  if (!violation) return;
+  throw new InvalidPasswordException(
+    wording === 'signUp' ? `Password did not conform with policy: ${violation}` : `Password does not conform to policy: ${violation}`,
+  );
+}
+
+/** Stores a new password for a user: its scrypt hash and its SRP verifier (which names the user, so set the username first). */
+export async function setPassword(poolId: string, user: UserRecord, password: string): Promise<void> {
+  user.passwordHash = await hashPassword(password);
+  user.srp = newVerifier(srpPoolName(poolId), user.Username, password);
+}
+
+/** A temporary password that meets the policy, as AdminCreateUser generates when given none. */
+export function temporaryPassword(policy: Wire<PasswordPolicyType> | undefined): string {
+  const pick = (alphabet: string, n: number) => Array.from(randomBytes(n), (byte) => alphabet[byte % alphabet.length]).join('');
+  const length = Math.max(policy?.MinimumLength ?? 8, 12);
+  const base = pick('ABCDEFGHJKLMNPQRSTUVWXYZ', 2) + pick('abcdefghijkmnopqrstuvwxyz', 2) + pick('23456789', 2) + pick('^$*.!@#%&', 2);
+  return base + pick('abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789', length - base.length);
 }

@@ -1,5 +1,6 @@
 import type { AttributeType, UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Store } from '../../core/store.js';
+import type { SrpVerifier } from './srp.js';
 import type { Wire } from './wire.js';
 
 /** A pool as DescribeUserPool shows it, less the counts computed on read. */
@@ -26,7 +27,29 @@ export interface UserRecord {
   UserLastModifiedDate: number;
   /** scrypt hash, never the password. */
   passwordHash: string;
+  /** Salt and verifier for USER_SRP_AUTH; absent for users whose password was set before SRP was supported, until their next password sign-in. */
+  srp?: SrpVerifier;
+  /** Epoch ms after which a temporary password (FORCE_CHANGE_PASSWORD) no longer signs in. */
+  temporaryPasswordExpiresAt?: number;
   signUpCode?: PendingCode;
+  forgotPasswordCode?: PendingCode;
+  /** Codes sent to verify an email or phone number; `value` is the new value held back until verified. */
+  attributeCodes?: Partial<Record<'email' | 'phone_number', PendingCode & { value?: string }>>;
+}
+
+/** A sign-in waiting for the answer to a challenge, found by the hash of its SECRET_BLOCK or Session. */
+export interface AuthSessionRecord {
+  challenge: 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED';
+  /** The user's username, or the name given when the user does not exist (a decoy challenge). */
+  username: string;
+  userExists: boolean;
+  clientId: string;
+  /** Epoch ms. */
+  expiresAt: number;
+  /** PASSWORD_VERIFIER: the exchange so far (hex) and the verifier it was computed with. */
+  srp?: { A: string; B: string; b: string; verifier: string };
+  /** The flow that started the sign-in, for the PreTokenGeneration trigger source. */
+  flow: string;
 }
 
 export interface RefreshTokenRecord {
@@ -38,6 +61,8 @@ export interface RefreshTokenRecord {
   originJti: string;
   eventId: string;
   authTime: number;
+  /** Set by RevokeToken and GlobalSignOut: the token no longer refreshes. */
+  revoked?: boolean;
 }
 
 /** The RS256 key a pool signs its tokens with (JWK form, so the store keeps it as JSON). */
@@ -54,6 +79,9 @@ export interface OutboxEntry {
   code: string;
   kind: 'SIGN_UP' | 'RESEND' | 'FORGOT_PASSWORD' | 'ADMIN_CREATE_USER' | 'VERIFY_ATTRIBUTE';
   createdAt: string;
+  /** The message as it would have been sent (after the CustomMessage trigger), the code in it. */
+  message?: string;
+  subject?: string;
 }
 
 const SERVICE = 'cognito';
@@ -165,6 +193,8 @@ export class PoolScope {
     for (const client of this.clients()) this.deleteClient(client.ClientId);
     this.store.deleteAll(`${this.root}/users/${segment(this.id)}`);
     this.store.deleteAll(`${this.root}/refresh/${segment(this.id)}`);
+    this.store.deleteAll(`${this.root}/sessions/${segment(this.id)}`);
+    this.store.deleteAll(`${this.root}/revoked/${segment(this.id)}`);
     this.store.delete(`${this.root}/keys/${segment(this.id)}`);
     this.store.delete(`${this.root}/pools/${segment(this.id)}`);
   }
@@ -275,6 +305,46 @@ export class PoolScope {
 
   putRefreshToken(hash: string, record: RefreshTokenRecord): void {
     this.store.put(`${this.root}/refresh/${segment(this.id)}/${hash}`, record);
+  }
+
+  /** Revokes every refresh token of a user and the access tokens of their sessions (GlobalSignOut). */
+  revokeUserSessions(username: string): void {
+    for (const key of this.store.keys(`${this.root}/refresh/${segment(this.id)}`)) {
+      const record = this.store.get<RefreshTokenRecord>(key);
+      if (record?.username !== username || record.revoked) continue;
+      this.store.put(key, { ...record, revoked: true });
+      this.revokeSession(record.originJti, record.expiresAt);
+    }
+  }
+
+  /** Marks the access tokens of one authentication (their `origin_jti`) as revoked until they could have expired. */
+  revokeSession(originJti: string, until: number): void {
+    this.store.put(`${this.root}/revoked/${segment(this.id)}/${segment(originJti)}`, { until });
+  }
+
+  sessionRevoked(originJti: string): boolean {
+    return this.store.get(`${this.root}/revoked/${segment(this.id)}/${segment(originJti)}`) !== undefined;
+  }
+
+  // Sign-ins waiting for a challenge answer ------------------------------------------------------
+
+  authSession(hash: string): AuthSessionRecord | undefined {
+    return this.store.get<AuthSessionRecord>(`${this.root}/sessions/${segment(this.id)}/${hash}`);
+  }
+
+  /** Keeps a new challenge session, dropping the ones that expired. */
+  putAuthSession(hash: string, record: AuthSessionRecord): void {
+    const prefix = `${this.root}/sessions/${segment(this.id)}`;
+    const now = Date.now();
+    for (const key of this.store.keys(prefix)) {
+      const old = this.store.get<AuthSessionRecord>(key);
+      if (!old || old.expiresAt <= now) this.store.delete(key);
+    }
+    this.store.put(`${prefix}/${hash}`, record);
+  }
+
+  deleteAuthSession(hash: string): void {
+    this.store.delete(`${this.root}/sessions/${segment(this.id)}/${hash}`);
   }
 }
 

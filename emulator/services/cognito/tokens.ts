@@ -49,6 +49,55 @@ function attributeClaims(user: UserRecord): Record<string, unknown> {
   return claims;
 }
 
+/** What a PreTokenGeneration trigger asked for: claims to add or override, claims and scopes to leave out. */
+export interface TokenOverrides {
+  id?: { add?: Record<string, unknown>; suppress?: string[] };
+  access?: { add?: Record<string, unknown>; suppress?: string[]; scopesToAdd?: string[]; scopesToSuppress?: string[] };
+}
+
+/** Claims a trigger may not change (Cognito ignores or refuses them). */
+const RESERVED = new Set([
+  'acr',
+  'amr',
+  'at_hash',
+  'aud',
+  'auth_time',
+  'azp',
+  'client_id',
+  'cognito:username',
+  'event_id',
+  'exp',
+  'iat',
+  'identities',
+  'iss',
+  'jti',
+  'nonce',
+  'origin_jti',
+  'scope',
+  'sub',
+  'token_use',
+  'username',
+  'version',
+]);
+
+function applyOverrides(
+  claims: Record<string, unknown>,
+  change: { add?: Record<string, unknown>; suppress?: string[] } | undefined,
+): Record<string, unknown> {
+  if (!change) return claims;
+  const out = { ...claims };
+  for (const name of change.suppress ?? []) if (!RESERVED.has(name)) delete out[name];
+  for (const [name, value] of Object.entries(change.add ?? {})) if (!RESERVED.has(name)) out[name] = value;
+  return out;
+}
+
+function scopes(change: TokenOverrides['access']): string {
+  const list = ['aws.cognito.signin.user.admin', ...(change?.scopesToAdd ?? [])].filter(
+    (s, i, all) => all.indexOf(s) === i && !(change?.scopesToSuppress ?? []).includes(s),
+  );
+  return list.join(' ');
+}
+
 /** Signs a new ID token and access token for a user signed in through a client. */
 export function issueTokens(
   scope: PoolScope,
@@ -57,6 +106,7 @@ export function issueTokens(
   session: AuthSession,
   edgeUrl: string,
   keys: KeyCache,
+  overrides: TokenOverrides = {},
 ): { IdToken: string; AccessToken: string; ExpiresIn: number } {
   const record = scope.signingKey();
   if (!record) throw new Error(`user pool ${scope.id} has no signing key`);
@@ -68,38 +118,44 @@ export function issueTokens(
   const idLifetime = tokenLifetime(client, 'IdToken');
   const accessLifetime = tokenLifetime(client, 'AccessToken');
   const idToken = signJwt(
-    {
-      sub,
-      ...(email_verified === undefined ? {} : { email_verified }),
-      iss,
-      'cognito:username': user.Username,
-      origin_jti: session.originJti,
-      aud: client.ClientId,
-      event_id: session.eventId,
-      token_use: 'id',
-      auth_time: session.authTime,
-      exp: now + idLifetime,
-      iat: now,
-      jti: uuid(),
-      ...attributes,
-    },
+    applyOverrides(
+      {
+        sub,
+        ...(email_verified === undefined ? {} : { email_verified }),
+        iss,
+        'cognito:username': user.Username,
+        origin_jti: session.originJti,
+        aud: client.ClientId,
+        event_id: session.eventId,
+        token_use: 'id',
+        auth_time: session.authTime,
+        exp: now + idLifetime,
+        iat: now,
+        jti: uuid(),
+        ...attributes,
+      },
+      overrides.id,
+    ),
     key,
   );
   const accessToken = signJwt(
-    {
-      sub,
-      iss,
-      client_id: client.ClientId,
-      origin_jti: session.originJti,
-      event_id: session.eventId,
-      token_use: 'access',
-      scope: 'aws.cognito.signin.user.admin',
-      auth_time: session.authTime,
-      exp: now + accessLifetime,
-      iat: now,
-      jti: uuid(),
-      username: user.Username,
-    },
+    applyOverrides(
+      {
+        sub,
+        iss,
+        client_id: client.ClientId,
+        origin_jti: session.originJti,
+        event_id: session.eventId,
+        token_use: 'access',
+        scope: scopes(overrides.access),
+        auth_time: session.authTime,
+        exp: now + accessLifetime,
+        iat: now,
+        jti: uuid(),
+        username: user.Username,
+      },
+      overrides.access,
+    ),
     key,
   );
   return { IdToken: idToken, AccessToken: accessToken, ExpiresIn: accessLifetime };
@@ -128,9 +184,10 @@ export function signIn(
   user: UserRecord,
   edgeUrl: string,
   keys: KeyCache,
+  overrides: TokenOverrides = {},
 ): AuthenticationResultType {
   const session: AuthSession = { originJti: uuid(), eventId: uuid(), authTime: Math.floor(Date.now() / 1000) };
-  const tokens = issueTokens(scope, client, user, session, edgeUrl, keys);
+  const tokens = issueTokens(scope, client, user, session, edgeUrl, keys, overrides);
   return {
     AccessToken: tokens.AccessToken,
     ExpiresIn: tokens.ExpiresIn,

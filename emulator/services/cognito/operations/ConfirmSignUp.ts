@@ -2,6 +2,7 @@ import type { ConfirmSignUpCommandInput, ConfirmSignUpCommandOutput } from '@aws
 import { type CognitoContext, checkSecretHash, hidesUserExistence, requireClient } from '../context.js';
 import { CodeMismatchException, ExpiredCodeException, NotAuthorizedException, UserNotFoundException } from '../errors.js';
 import { setAttribute } from '../state.js';
+import { metadataMap, postConfirmation } from '../triggers.js';
 import { Constraints, checkClientId, checkUsername } from '../validate.js';
 import { epochSeconds, type Out } from '../wire.js';
 
@@ -31,5 +32,6 @@ export async function ConfirmSignUp(input: ConfirmSignUpCommandInput, ctx: Cogni
   delete user.signUpCode;
   user.UserLastModifiedDate = epochSeconds();
   scope.putUser(user);
+  await postConfirmation(ctx, scope, user, client.ClientId, metadataMap(input.ClientMetadata));
   return {};
 }

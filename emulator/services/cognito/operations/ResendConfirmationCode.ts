@@ -3,6 +3,7 @@ import { maskDestination } from '../attributes.js';
 import { deliveryDetails, deliveryFor, sendCode } from '../codes.js';
 import { type CognitoContext, checkSecretHash, hidesUserExistence, requireClient } from '../context.js';
 import { InvalidParameterException, UserNotFoundException } from '../errors.js';
+import { metadataMap } from '../triggers.js';
 import { Constraints, checkClientId, checkUsername } from '../validate.js';
 import type { Out } from '../wire.js';
 
@@ -27,7 +28,10 @@ export async function ResendConfirmationCode(
   if (user.UserStatus === 'CONFIRMED') throw new InvalidParameterException('User is already confirmed.');
   const delivery = deliveryFor(scope, user);
   if (!delivery) throw new InvalidParameterException('Cannot resend codes. Auto verification not turned on.');
-  user.signUpCode = sendCode(ctx.state, scope, user, delivery, 'RESEND', ctx.log);
+  user.signUpCode = await sendCode(ctx, scope, user, delivery, 'ResendCode', {
+    clientId: client.ClientId,
+    clientMetadata: metadataMap(input.ClientMetadata),
+  });
   scope.putUser(user);
   return { CodeDeliveryDetails: deliveryDetails(delivery) };
 }

@@ -4,9 +4,10 @@ import { uuid } from '../../../core/ids.js';
 import { checkSignUpAttributes, isEmail, isPhoneNumber } from '../attributes.js';
 import { deliveryDetails, deliveryFor, sendCode } from '../codes.js';
 import { type CognitoContext, checkSecretHash, requireClient } from '../context.js';
-import { InvalidParameterException, InvalidPasswordException, UsernameExistsException } from '../errors.js';
-import { hashPassword, policyViolation } from '../passwords.js';
-import { attribute, type PoolScope, type UserRecord } from '../state.js';
+import { InvalidParameterException, UsernameExistsException } from '../errors.js';
+import { requireConforming, setPassword } from '../passwords.js';
+import { attribute, type PoolScope, setAttribute, type UserRecord } from '../state.js';
+import { metadataMap, postConfirmation, runTrigger } from '../triggers.js';
 import { Constraints, checkClientId, checkUsername } from '../validate.js';
 import { epochSeconds, type Out } from '../wire.js';
 
@@ -53,19 +54,18 @@ export async function SignUp(input: SignUpCommandInput, ctx: CognitoContext): Pr
   let attributes: AttributeType[] = (input.UserAttributes ?? []).map((a) => ({ Name: a?.Name, Value: a?.Value ?? '' }));
   if (viaAttribute) attributes = [...attributes.filter((a) => a.Name !== viaAttribute), { Name: viaAttribute, Value: username }];
   checkSignUpAttributes(scope.pool, client, attributes);
-  const violation = policyViolation(input.Password ?? '', scope.pool.Policies?.PasswordPolicy);
-  if (violation) throw new InvalidPasswordException(`Password did not conform with policy: ${violation}`);
-  const passwordHash = await hashPassword(input.Password!);
-
-  // From here on no await: the existence check and the write happen together.
-  if (viaAttribute) {
-    const wanted = username.toLowerCase();
-    if (scope.users().some((u) => attribute(u, viaAttribute)?.toLowerCase() === wanted)) {
-      throw new UsernameExistsException(`An account with the given ${viaAttribute} already exists.`);
+  requireConforming(input.Password ?? '', scope.pool.Policies?.PasswordPolicy, 'signUp');
+  const exists = () => {
+    if (viaAttribute) {
+      const wanted = username.toLowerCase();
+      if (scope.users().some((u) => attribute(u, viaAttribute)?.toLowerCase() === wanted)) {
+        throw new UsernameExistsException(`An account with the given ${viaAttribute} already exists.`);
+      }
+    } else if (scope.user(username)) {
+      throw new UsernameExistsException('User already exists');
     }
-  } else if (scope.user(username)) {
-    throw new UsernameExistsException('User already exists');
-  }
+  };
+  exists();
   const sub = uuid();
   const now = epochSeconds();
   const user: UserRecord = {
@@ -75,10 +75,30 @@ export async function SignUp(input: SignUpCommandInput, ctx: CognitoContext): Pr
     Enabled: true,
     UserCreateDate: now,
     UserLastModifiedDate: now,
-    passwordHash,
+    passwordHash: '',
   };
-  const delivery = deliveryFor(scope, user);
-  if (delivery) user.signUpCode = sendCode(ctx.state, scope, user, delivery, 'SIGN_UP', ctx.log);
+  const clientMetadata = metadataMap(input.ClientMetadata);
+  const verdict = await runTrigger(ctx, scope, 'PreSignUp', {
+    triggerSource: 'PreSignUp_SignUp',
+    userName: user.Username,
+    clientId: client.ClientId,
+    request: {
+      userAttributes: Object.fromEntries(attributes.map((a) => [a.Name!, a.Value ?? ''])),
+      validationData: metadataMap(input.ValidationData),
+      clientMetadata,
+    },
+    response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+  });
+  const autoConfirmed = verdict?.autoConfirmUser === true;
+  if (autoConfirmed) user.UserStatus = 'CONFIRMED';
+  if (verdict?.autoVerifyEmail === true && attribute(user, 'email')) setAttribute(user, 'email_verified', 'true');
+  if (verdict?.autoVerifyPhone === true && attribute(user, 'phone_number')) setAttribute(user, 'phone_number_verified', 'true');
+  await setPassword(scope.id, user, input.Password!);
+  const delivery = autoConfirmed ? undefined : deliveryFor(scope, user);
+  if (delivery) user.signUpCode = await sendCode(ctx, scope, user, delivery, 'SignUp', { clientId: client.ClientId, clientMetadata });
+  // From here on no await: the existence check and the write happen together.
+  exists();
   scope.putUser(user);
-  return { UserConfirmed: false, ...(delivery ? { CodeDeliveryDetails: deliveryDetails(delivery) } : {}), UserSub: sub };
+  if (autoConfirmed) await postConfirmation(ctx, scope, user, client.ClientId, clientMetadata);
+  return { UserConfirmed: autoConfirmed, ...(delivery ? { CodeDeliveryDetails: deliveryDetails(delivery) } : {}), UserSub: sub };
 }
