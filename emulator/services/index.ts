@@ -6,6 +6,7 @@ import { DynamoDbService } from './dynamodb/index.js';
 import { IamService } from './iam/index.js';
 import { LambdaService, lambdaAdminRoutes } from './lambda/index.js';
 import { LogsService } from './logs/index.js';
+import { monitoringFactory } from './monitoring/index.js';
 import { S3Service } from './s3/index.js';
 import { StsService } from './sts/index.js';
 
@@ -25,4 +26,5 @@ export const SERVICES: ServiceFactory[] = [
   { create: (ctx) => new LambdaService(ctx), adminRoutes: lambdaAdminRoutes },
   cognitoFactory,
   { create: (ctx) => new ApiGatewayService(ctx) },
+  monitoringFactory,
 ];
