@@ -1,63 +1,55 @@
 /**
- * npm run provision -- --target local|localstack|aws [--endpoint URL] [--region R]
- * npm run teardown  -- --target local|localstack|aws [--endpoint URL] [--region R]
+ * npm run provision -- --target local|localstack|aws [--endpoint URL] [--region R] [--profile P] [--dry-run]
+ * npm run teardown  -- --target local|localstack|aws [--endpoint URL] [--region R] [--profile P]
  */
-import { parseArgs } from 'node:util';
+import { parseCommandLine, resolveRegion, USAGE, UsageError } from './cli-args.js';
+import { explain } from './explain.js';
 import { writeOutputs } from './outputs.js';
+import { planFor, renderPlan } from './plan.js';
 import { provision } from './provision.js';
-import { defaultEndpoint, type Target, type TargetName } from './target.js';
+import type { Target } from './target.js';
 import { teardown } from './teardown.js';
 
-const USAGE = 'usage: npm run provision|teardown -- --target local|localstack|aws [--endpoint URL] [--region REGION]';
-
-function parseTarget(argv: string[]): { command: string; target: Target } {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      target: { type: 'string', default: 'local' },
-      endpoint: { type: 'string' },
-      region: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const name = values.target as TargetName;
-  if (!['local', 'localstack', 'aws'].includes(name)) throw new Error(`Unknown target "${values.target}". ${USAGE}`);
-  const endpoint = name === 'aws' ? undefined : (values.endpoint ?? defaultEndpoint(name));
-  const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  return { command: positionals[0] ?? 'provision', target: { name, endpoint, region } };
-}
+const seconds = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
-  const { command, target } = parseTarget(process.argv.slice(2));
-  const started = performance.now();
-  if (command === 'provision') {
-    const outputs = await provision(target);
-    const file = writeOutputs(outputs);
-    console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Outputs: ${file}`);
-    console.log(`Chat: ${outputs.websiteUrl}`);
-  } else if (command === 'teardown') {
-    const failures = await teardown(target);
-    if (failures.length) {
-      console.error(`Could not remove:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
-      process.exitCode = 1;
-    } else console.log(`Removed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  } else throw new Error(`Unknown command "${command}". ${USAGE}`);
+  let target: Target | undefined;
+  try {
+    const line = parseCommandLine(process.argv.slice(2));
+    if (line === 'help') {
+      console.log(USAGE);
+      return;
+    }
+    target = await resolveRegion(line.target);
+    const started = performance.now();
+    if (line.dryRun) {
+      console.error(`Planning: the provisioner runs against an in-process local cloud; nothing leaves this machine.`);
+      const plan = await planFor(target);
+      console.log(renderPlan(plan, { verbose: line.verbose }));
+    } else if (line.command === 'provision') {
+      const outputs = await provision(target);
+      const file = writeOutputs(outputs);
+      console.log(`Done in ${seconds(started)}. Outputs: ${file}`);
+      console.log(`Chat: ${outputs.cdnUrl ?? outputs.websiteUrl}`);
+    } else {
+      const failures = await teardown(target);
+      if (failures.length) {
+        console.error(`Could not remove:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+        process.exitCode = 1;
+      } else console.log(`Removed in ${seconds(started)}.`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`${err.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    const { problem, next } = explain(err, target ?? { name: 'local', region: 'us-east-1' });
+    console.error(`\nFailed: ${problem}\nNext: ${next}`);
+    process.exitCode = 1;
+  }
 }
 
-main().catch((err: Error) => {
-  if (err.name === 'CredentialsProviderError') {
-    console.error(
-      'No AWS credentials found. Configure them (aws configure, AWS_PROFILE, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY) and try again.',
-    );
-  } else if (/ECONNREFUSED/.test(String(err.message) + String((err as any).cause ?? ''))) {
-    console.error(`Nothing answers at the endpoint. Start the local cloud first (npm run emulator), or pass --endpoint URL.`);
-  } else {
-    console.error(`Failed: ${err.message}`);
-  }
-  process.exit(1);
-});
+await main();
+// Clients keep sockets alive for a while; the command is done.
+process.exit(process.exitCode ?? 0);

@@ -1,8 +1,17 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+const currentStep = new AsyncLocalStorage<string>();
+
+/** The label of the step whose code is running (the dry run groups the SDK calls it records by it). */
+export function stepLabel(): string | undefined {
+  return currentStep.getStore();
+}
+
 /** One progress line per step, with its duration. */
 export async function step<T>(label: string, run: () => Promise<T>, log: (line: string) => void = console.log): Promise<T> {
   const started = performance.now();
   try {
-    const result = await run();
+    const result = await currentStep.run(label, run);
     log(`  ✓ ${label} (${Math.round(performance.now() - started)} ms)`);
     return result;
   } catch (err) {
@@ -26,4 +35,20 @@ export async function retry<T>(what: string, run: () => Promise<T>, shouldRetry:
 
 export function isNamed(err: unknown, ...names: string[]): boolean {
   return err instanceof Error && names.includes(err.name);
+}
+
+/** Runs a long wait, printing a line every `everyMs` so that minutes of waiting (CloudFront) are not silence. */
+export async function withHeartbeat<T>(
+  what: string,
+  run: () => Promise<T>,
+  log: (line: string) => void = console.log,
+  everyMs = 15_000,
+): Promise<T> {
+  const started = performance.now();
+  const timer = setInterval(() => log(`    … ${what} (${Math.round((performance.now() - started) / 1000)} s so far)`), everyMs);
+  try {
+    return await run();
+  } finally {
+    clearInterval(timer);
+  }
 }

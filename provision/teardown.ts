@@ -1,100 +1,342 @@
-import { DeleteRestApiCommand } from '@aws-sdk/client-api-gateway';
-import { DeleteUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+/**
+ * Removes the chat stack: every resource found by the stack's tag (STACK.tag), in dependency
+ * order (CloudFront, REST APIs, functions, roles, user pools, tables, buckets). Each service is
+ * listed and each candidate's tags read, so nothing untagged is touched; the outputs file, when
+ * present, is a cross-check: what it names but the tags do not claim is reported, not removed.
+ * A resource already gone is fine; any other failure is reported and the rest goes on.
+ */
+
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DeleteRestApiCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
+import {
+  DeleteDistributionCommand,
+  GetDistributionConfigCommand,
+  ListDistributionsCommand,
+  ListTagsForResourceCommand,
+  UpdateDistributionCommand,
+  waitUntilDistributionDeployed,
+} from '@aws-sdk/client-cloudfront';
+import { DeleteUserPoolCommand, DescribeUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { DeleteTableCommand, ListTablesCommand, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
 import {
   DeleteRoleCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
+  ListRolesCommand,
+  ListRoleTagsCommand,
 } from '@aws-sdk/client-iam';
-import { DeleteFunctionCommand } from '@aws-sdk/client-lambda';
-import { DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { readOutputs } from './outputs.js';
-import { isNamed, step } from './progress.js';
-import { FUNCTIONS, STACK } from './stack.js';
-import { clientsFor, type Target } from './target.js';
+import { DeleteFunctionCommand, GetFunctionCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import {
+  DeleteBucketCommand,
+  DeleteObjectsCommand,
+  GetBucketTaggingCommand,
+  ListObjectsV2Command,
+  ListObjectVersionsCommand,
+} from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { OUTPUTS_DIR, readOutputs, type StackOutputs } from './outputs.js';
+import { isNamed, step, withHeartbeat } from './progress.js';
+import { STACK, websiteBucketName } from './stack.js';
+import { type Clients, clientsFor, type Target } from './target.js';
 
-const GONE = ['ResourceNotFoundException', 'NotFoundException', 'NoSuchEntityException', 'NoSuchEntity', 'NoSuchBucket'];
+const GONE = [
+  'ResourceNotFoundException',
+  'NotFoundException',
+  'NoSuchEntityException',
+  'NoSuchEntity',
+  'NoSuchBucket',
+  'NoSuchDistribution',
+];
 
-/** Runs one removal; a resource already gone is fine, anything else is reported and the rest goes on. */
-async function remove(label: string, run: () => Promise<unknown>, failures: string[], log: (line: string) => void) {
+type Tags = Record<string, string | undefined> | Array<{ Key?: string; Value?: string }> | undefined;
+
+export function hasStackTag(tags: Tags): boolean {
+  const list = Array.isArray(tags) ? tags : Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+  return list.some((t) => t.Key === STACK.tag.key && t.Value === STACK.tag.value);
+}
+
+/** One resource of the stack, found by its tag, with the way to remove it. */
+interface Found {
+  kind: string;
+  name: string;
+  remove: () => Promise<unknown>;
+}
+
+type Log = (line: string) => void;
+
+/** Fetches every page of a listing. */
+async function pages<P>(fetch: (token: string | undefined) => Promise<P>, next: (page: P) => string | undefined): Promise<P[]> {
+  const all: P[] = [];
+  let token: string | undefined;
+  do {
+    const page = await fetch(token);
+    all.push(page);
+    token = next(page);
+  } while (token);
+  return all;
+}
+
+/** Keeps the items whose tags, read by `tagsOf`, carry the stack's tag. */
+async function tagged<T>(items: T[], tagsOf: (item: T) => Promise<Tags>): Promise<T[]> {
+  const keep = await Promise.all(
+    items.map((item) =>
+      tagsOf(item).then(
+        (tags) => hasStackTag(tags),
+        (err) => {
+          if (isNamed(err, ...GONE, 'NoSuchTagSet', 'NoSuchTagSetError')) return false;
+          throw err;
+        },
+      ),
+    ),
+  );
+  return items.filter((_, i) => keep[i]);
+}
+
+async function distributions(clients: Clients, log: Log): Promise<Found[]> {
+  const cf = clients.cloudfront;
+  const all = (
+    await pages(
+      (Marker) => cf.send(new ListDistributionsCommand({ Marker })),
+      (p) => (p.DistributionList?.IsTruncated ? p.DistributionList.NextMarker : undefined),
+    )
+  ).flatMap((p) => p.DistributionList?.Items ?? []);
+  const ours = await tagged(all, async (d) => (await cf.send(new ListTagsForResourceCommand({ Resource: d.ARN! }))).Tags?.Items);
+  return ours.map((d) => ({
+    kind: 'distribution',
+    name: `${d.Id} (${d.DomainName})`,
+    remove: async () => {
+      const { DistributionConfig, ETag } = await cf.send(new GetDistributionConfigCommand({ Id: d.Id! }));
+      let etag = ETag;
+      if (DistributionConfig?.Enabled) {
+        log(`    … disabling distribution ${d.Id}; CloudFront takes several minutes to deploy that`);
+        etag = (
+          await cf.send(
+            new UpdateDistributionCommand({ Id: d.Id!, IfMatch: ETag, DistributionConfig: { ...DistributionConfig, Enabled: false } }),
+          )
+        ).ETag;
+      }
+      await withHeartbeat(
+        `waiting for distribution ${d.Id} to be deployed disabled`,
+        () => waitUntilDistributionDeployed({ client: cf, maxWaitTime: 1800, minDelay: 10, maxDelay: 30 }, { Id: d.Id! }),
+        log,
+      );
+      await cf.send(new DeleteDistributionCommand({ Id: d.Id!, IfMatch: etag }));
+    },
+  }));
+}
+
+async function restApis(clients: Clients): Promise<Found[]> {
+  const api = clients.apigateway;
+  const all = (
+    await pages(
+      (position) => api.send(new GetRestApisCommand({ limit: 500, position })),
+      (p) => p.position,
+    )
+  ).flatMap((p) => p.items ?? []);
+  return all
+    .filter((a) => hasStackTag(a.tags))
+    .map((a) => ({
+      kind: 'REST API',
+      name: `${a.name} (${a.id})`,
+      remove: () => api.send(new DeleteRestApiCommand({ restApiId: a.id! })),
+    }));
+}
+
+async function functions(clients: Clients): Promise<Found[]> {
+  const lambda = clients.lambda;
+  const all = (
+    await pages(
+      (Marker) => lambda.send(new ListFunctionsCommand({ Marker })),
+      (p) => p.NextMarker,
+    )
+  ).flatMap((p) => p.Functions ?? []);
+  const ours = await tagged(all, async (f) => (await lambda.send(new GetFunctionCommand({ FunctionName: f.FunctionName! }))).Tags);
+  return ours.map((f) => ({
+    kind: 'function',
+    name: f.FunctionName!,
+    remove: () => lambda.send(new DeleteFunctionCommand({ FunctionName: f.FunctionName! })),
+  }));
+}
+
+async function roles(clients: Clients): Promise<Found[]> {
+  const iam = clients.iam;
+  const all = (
+    await pages(
+      (Marker) => iam.send(new ListRolesCommand({ Marker })),
+      (p) => (p.IsTruncated ? p.Marker : undefined),
+    )
+  )
+    .flatMap((p) => p.Roles ?? [])
+    .filter((r) => !r.Path?.startsWith('/aws-service-role/'));
+  const ours = await tagged(all, async (r) => (await iam.send(new ListRoleTagsCommand({ RoleName: r.RoleName! }))).Tags);
+  return ours.map((r) => ({
+    kind: 'role',
+    name: r.RoleName!,
+    remove: async () => {
+      const RoleName = r.RoleName!;
+      const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName }));
+      for (const p of attached.AttachedPolicies ?? []) await iam.send(new DetachRolePolicyCommand({ RoleName, PolicyArn: p.PolicyArn }));
+      const inline = await iam.send(new ListRolePoliciesCommand({ RoleName }));
+      for (const PolicyName of inline.PolicyNames ?? []) await iam.send(new DeleteRolePolicyCommand({ RoleName, PolicyName }));
+      await iam.send(new DeleteRoleCommand({ RoleName }));
+    },
+  }));
+}
+
+async function userPools(clients: Clients): Promise<Found[]> {
+  const cognito = clients.cognito;
+  const all = (
+    await pages(
+      (NextToken) => cognito.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken })),
+      (p) => p.NextToken,
+    )
+  ).flatMap((p) => p.UserPools ?? []);
+  const ours = await tagged(
+    all,
+    async (p) => (await cognito.send(new DescribeUserPoolCommand({ UserPoolId: p.Id! }))).UserPool?.UserPoolTags,
+  );
+  return ours.map((p) => ({
+    kind: 'user pool',
+    name: `${p.Name} (${p.Id})`,
+    remove: () => cognito.send(new DeleteUserPoolCommand({ UserPoolId: p.Id! })),
+  }));
+}
+
+async function tables(clients: Clients, region: string, account: string): Promise<Found[]> {
+  const ddb = clients.dynamodb;
+  const names = (
+    await pages(
+      (ExclusiveStartTableName) => ddb.send(new ListTablesCommand({ ExclusiveStartTableName })),
+      (p) => p.LastEvaluatedTableName,
+    )
+  ).flatMap((p) => p.TableNames ?? []);
+  const arn = (name: string) => `arn:aws:dynamodb:${region}:${account}:table/${name}`;
+  const ours = await tagged(names, async (name) => (await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: arn(name) }))).Tags);
+  return ours.map((name) => ({ kind: 'table', name, remove: () => ddb.send(new DeleteTableCommand({ TableName: name })) }));
+}
+
+async function emptyBucket(clients: Clients, Bucket: string): Promise<void> {
+  for (;;) {
+    const page = await clients.s3.send(new ListObjectsV2Command({ Bucket }));
+    if (!page.Contents?.length) break;
+    await clients.s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: page.Contents.map((o) => ({ Key: o.Key! })) } }));
+  }
+  // A bucket that ever had versioning keeps old versions and delete markers.
+  const versions = await clients.s3.send(new ListObjectVersionsCommand({ Bucket })).catch(() => undefined);
+  const leftovers = [...(versions?.Versions ?? []), ...(versions?.DeleteMarkers ?? [])].map((v) => ({
+    Key: v.Key!,
+    VersionId: v.VersionId,
+  }));
+  if (leftovers.length) await clients.s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: leftovers } }));
+}
+
+/** Buckets are global and regional at once: the candidates are the stack's bucket name here and the one in the outputs. */
+async function buckets(clients: Clients, candidates: string[]): Promise<Found[]> {
+  const ours = await tagged(
+    [...new Set(candidates)],
+    async (Bucket) => (await clients.s3.send(new GetBucketTaggingCommand({ Bucket }))).TagSet,
+  );
+  return ours.map((Bucket) => ({
+    kind: 'bucket',
+    name: Bucket,
+    remove: async () => {
+      await emptyBucket(clients, Bucket);
+      await clients.s3.send(new DeleteBucketCommand({ Bucket }));
+    },
+  }));
+}
+
+function outputsOf(target: Target): StackOutputs | undefined {
   try {
-    await step(
-      label,
-      async () => {
-        try {
-          await run();
-        } catch (err) {
-          if (!isNamed(err, ...GONE)) throw err;
-        }
-      },
-      log,
-    );
-  } catch (err) {
-    failures.push(`${label}: ${(err as Error).message}`);
+    return readOutputs(target.name);
+  } catch {
+    return undefined;
   }
 }
 
-/** Removes the stack in dependency order: API, functions, roles, user pool, tables, website bucket. */
-export async function teardown(target: Target, log: (line: string) => void = console.log): Promise<string[]> {
-  const clients = clientsFor(target);
-  const outputs = readOutputs(target.name);
-  const failures: string[] = [];
-  log(`Tearing down the chat stack in ${target.name} (${target.region})`);
-  await remove(
-    `REST API ${outputs.apiId}`,
-    () => clients.apigateway.send(new DeleteRestApiCommand({ restApiId: outputs.apiId })),
-    failures,
-    log,
-  );
-  for (const fn of FUNCTIONS) {
-    await remove(`function ${fn.name}`, () => clients.lambda.send(new DeleteFunctionCommand({ FunctionName: fn.name })), failures, log);
-  }
-  for (const role of Object.values(STACK.roles)) {
-    await remove(
-      `role ${role}`,
-      async () => {
-        const attached = await clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role }));
-        for (const p of attached.AttachedPolicies ?? [])
-          await clients.iam.send(new DetachRolePolicyCommand({ RoleName: role, PolicyArn: p.PolicyArn }));
-        const inline = await clients.iam.send(new ListRolePoliciesCommand({ RoleName: role }));
-        for (const name of inline.PolicyNames ?? [])
-          await clients.iam.send(new DeleteRolePolicyCommand({ RoleName: role, PolicyName: name }));
-        await clients.iam.send(new DeleteRoleCommand({ RoleName: role }));
-      },
-      failures,
-      log,
+/** What the outputs file names that the tags did not claim (so it was left alone). */
+function unclaimed(outputs: StackOutputs | undefined, found: Found[]): string[] {
+  if (!outputs) return [];
+  const names = found.map((f) => f.name).join('\n');
+  const named = [
+    ['REST API', outputs.apiId],
+    ['user pool', outputs.userPoolId],
+    ['bucket', outputs.websiteBucket],
+    ...Object.keys(outputs.functions ?? {}).map((name) => ['function', name]),
+  ] as Array<[string, string | undefined]>;
+  return named
+    .filter(([, id]) => id && !names.includes(id))
+    .map(
+      ([kind, id]) =>
+        `${kind} ${id}: named in ${OUTPUTS_DIR}${outputs.target}.json but not tagged ${STACK.tag.key}=${STACK.tag.value} (or gone); left alone`,
     );
-  }
-  await remove(
-    `user pool ${STACK.userPool}`,
-    async () => {
-      const { UserPools } = await clients.cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
-      for (const pool of UserPools ?? []) {
-        if (pool.Id === outputs.userPoolId) await clients.cognito.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id }));
-      }
-    },
-    failures,
-    log,
+}
+
+export interface TeardownOptions {
+  log?: Log;
+}
+
+/** Removes every resource that carries the stack's tag; returns what could not be removed. */
+export async function teardown(target: Target, options: TeardownOptions | Log = {}): Promise<string[]> {
+  const log: Log = typeof options === 'function' ? options : (options.log ?? console.log);
+  const clients = clientsFor(target);
+  const failures: string[] = [];
+  log(
+    `Tearing down the chat stack in ${target.name}${target.endpoint && target.name !== 'aws' ? ` at ${target.endpoint}` : ''} (${target.region})`,
   );
-  for (const table of [STACK.tables.messages, STACK.tables.conversations]) {
-    await remove(`table ${table}`, () => clients.dynamodb.send(new DeleteTableCommand({ TableName: table })), failures, log);
-  }
-  await remove(
-    `bucket ${outputs.websiteBucket}`,
-    async () => {
-      for (;;) {
-        const page = await clients.s3.send(new ListObjectsV2Command({ Bucket: outputs.websiteBucket }));
-        if (!page.Contents?.length) break;
-        await clients.s3.send(
-          new DeleteObjectsCommand({ Bucket: outputs.websiteBucket, Delete: { Objects: page.Contents.map((o) => ({ Key: o.Key! })) } }),
+  const { Account } = await clients.sts.send(new GetCallerIdentityCommand({}));
+  const account = Account!;
+  const outputs = outputsOf(target);
+
+  const finders: Array<[string, () => Promise<Found[]>]> = [
+    ['CloudFront distributions', () => distributions(clients, log)],
+    ['REST APIs', () => restApis(clients)],
+    ['functions', () => functions(clients)],
+    ['roles', () => roles(clients)],
+    ['user pools', () => userPools(clients)],
+    ['tables', () => tables(clients, target.region, account)],
+    [
+      'buckets',
+      () =>
+        buckets(clients, [
+          websiteBucketName(account, target.region),
+          ...(outputs?.region === target.region ? [outputs.websiteBucket] : []),
+        ]),
+    ],
+  ];
+  const removed: Found[] = [];
+  for (const [what, find] of finders) {
+    let found: Found[];
+    try {
+      found = await find();
+    } catch (err) {
+      // The local cloud and LocalStack's free tier may not have every service (CloudFront): nothing of ours is there.
+      if (target.name !== 'aws' && what === 'CloudFront distributions') continue;
+      failures.push(`${what}: could not list them (${(err as Error).name}: ${(err as Error).message})`);
+      continue;
+    }
+    for (const resource of found) {
+      try {
+        await step(
+          `${resource.kind} ${resource.name}`,
+          () =>
+            resource.remove().catch((err) => {
+              if (!isNamed(err, ...GONE)) throw err;
+            }),
+          log,
         );
+        removed.push(resource);
+      } catch (err) {
+        failures.push(`${resource.kind} ${resource.name}: ${(err as Error).name}: ${(err as Error).message}`);
       }
-      await clients.s3.send(new DeleteBucketCommand({ Bucket: outputs.websiteBucket }));
-    },
-    failures,
-    log,
-  );
+    }
+  }
+  if (!removed.length && !failures.length) log('  nothing tagged with the stack tag was found');
+  for (const line of unclaimed(outputs, removed)) log(`  ! ${line}`);
+  // The outputs describe a stack that is no longer there.
+  if (outputs && !failures.length) rmSync(join(OUTPUTS_DIR, `${target.name}.json`), { force: true });
   return failures;
 }
