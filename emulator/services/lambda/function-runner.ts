@@ -165,9 +165,10 @@ export class FunctionRunner {
     options: { requestId: string; clientContext?: string },
   ): Promise<InvocationOutcome> {
     const scope = invocationScope(target, config);
-    const lease = this.acquire(scope);
+    const reservations = this.reservedConcurrency(scope.account, scope.region).all();
+    const lease = this.acquire(scope, reservations);
     try {
-      const outcome = await this.executor.invoke(this.spec(target, config), {
+      const outcome = await this.executor.invoke(this.spec(target, config, reservations[target.fn.name]), {
         requestId: options.requestId,
         payload,
         invokedFunctionArn: target.invokedArn,
@@ -189,7 +190,7 @@ export class FunctionRunner {
       if (err instanceof TooManyRequestsException && Date.now() - queuedAt < MAX_EVENT_AGE_MS) {
         const timer = setTimeout(() => {
           this.retries.delete(timer);
-          this.runInBackground(target, config, payload, requestId, queuedAt, Math.min(delayMs * 2, MAX_EVENT_RETRY_DELAY_MS));
+          this.retryInBackground(target, payload, requestId, queuedAt, Math.min(delayMs * 2, MAX_EVENT_RETRY_DELAY_MS));
         }, delayMs);
         timer.unref();
         this.retries.add(timer);
@@ -199,15 +200,27 @@ export class FunctionRunner {
     });
   }
 
+  /** Another attempt at a throttled event: the function, version or alias is looked up again (it may have changed or gone). */
+  private retryInBackground(previous: Target, payload: Buffer, requestId: string, queuedAt: number, delayMs: number): void {
+    let target: Target;
+    try {
+      target = this.target(previous.functions.account, previous.functions.region, previous.invokedArn);
+    } catch {
+      console.error(`[lambda] dropped a queued event for ${previous.invokedArn}: the function is gone`);
+      return;
+    }
+    this.runInBackground(target, this.executedConfig(target), payload, requestId, queuedAt, delayMs);
+  }
+
   /** Drops the throttled Event invocations still waiting (reset, shutdown). */
   stop(): void {
     for (const timer of this.retries) clearTimeout(timer);
     this.retries.clear();
   }
 
-  private acquire(scope: InvocationScope): ConcurrencyLease {
+  private acquire(scope: InvocationScope, reservations: Record<string, number>): ConcurrencyLease {
     try {
-      return this.gate.acquire(scope, this.reservedConcurrency(scope.account, scope.region).all());
+      return this.gate.acquire(scope, reservations);
     } catch (err) {
       if (err instanceof TooManyRequestsException) this.metrics.throttled(scope);
       throw err;
@@ -220,9 +233,8 @@ export class FunctionRunner {
     return target.fn.versions[pickVersion(target.alias)] ?? target.config;
   }
 
-  private spec(target: Target, config: VersionConfig): FunctionSpec {
+  private spec(target: Target, config: VersionConfig, reserved: number | undefined): FunctionSpec {
     const { functions, fn } = target;
-    const reserved = this.reservedConcurrency(functions.account, functions.region).get(fn.name);
     return {
       key: `${functions.account}/${functions.region}/${fn.name}/${config.version}/`,
       revision: environmentRevision(config),

@@ -1,19 +1,30 @@
 /**
- * Lambda (restJson1, /2015-03-31/...): functions with zip code, configuration, resource-policy
- * permissions and invocation. Functions run in warm Node child processes behind the Executor
- * interface (executor/), speaking the Lambda Runtime API to our own runtime client
- * (runtime/bootstrap.mjs); every invocation logs to CloudWatch Logs `/aws/lambda/<name>`.
- * Other services invoke through `invoke()` (LambdaInvoker), which enforces resource policies.
+ * Lambda (restJson1, /2015-03-31/... and friends): functions with zip code and configuration;
+ * published versions (immutable snapshots of code and configuration, each with its own warm
+ * environments, `[<version>]` log streams and AWS_LAMBDA_FUNCTION_VERSION); aliases with weighted
+ * routing between two versions; qualified names and ARNs (`name:alias`, `name:3`, full and partial
+ * ARNs, `Qualifier`) wherever AWS takes them; one resource policy per qualifier; reserved and
+ * account concurrency (`EMULATOR_LAMBDA_CONCURRENCY`, default 1000) refusing what is over the
+ * limit with 429 TooManyRequestsException; tags; AWS/Lambda metrics (Invocations, Errors,
+ * Throttles, Duration, ConcurrentExecutions, UnreservedConcurrentExecutions) to the monitoring
+ * service when it runs. Functions run in warm Node child processes behind the Executor interface
+ * (executor/), speaking the Lambda Runtime API to our own runtime client (runtime/bootstrap.mjs);
+ * every invocation logs to CloudWatch Logs `/aws/lambda/<name>`. Other services invoke through
+ * `invoke()` (LambdaInvoker), which resolves qualified ARNs and enforces that qualifier's policy.
+ * Operation routes are grouped in tables (operations/index.ts); a new group adds its own table.
  *
- * Not yet: PublishVersion, ListVersionsByFunction and aliases as operations (the Publish flag of
- * CreateFunction/UpdateFunctionCode works, and numbered qualifiers resolve), S3ObjectVersion for
- * code in S3, container images, layers, InvokeWithResponseStream and InvokeAsync, event source
- * mappings, function URLs, concurrency settings, async retries/destinations/DLQs, tags
- * operations (tags given to CreateFunction are kept and returned by GetFunction), VPC and file
- * systems, SnapStart, code signing, AWS/Lambda metrics, JSON log format, INIT_REPORT lines.
- * Functions run on the local Node version whatever nodejs runtime they name, with the rights of
- * the local cloud's process; callers' IAM identity policies and cross-account access are not
- * checked (the resource policy is enforced for service principals through invoke()).
+ * Not yet: provisioned concurrency, S3ObjectVersion for code in S3, container images, layers,
+ * InvokeWithResponseStream and InvokeAsync, event source mappings, function URLs, event invoke
+ * configs (async retries beyond throttling, destinations, DLQs: a throttled Event invocation is
+ * retried for up to six hours, a failed one is not), AWS's per-second scaling rate limits, the
+ * rule that a weighted alias's two versions share role and DLQ settings, VPC and file systems,
+ * SnapStart, code signing, JSON log format, INIT_REPORT lines, metrics beyond those listed above
+ * (e.g. IteratorAge, DeadLetterErrors), signing the code download URL. Without reserved
+ * concurrency a function version runs at most 10 environments at once and queues further
+ * invocations (protecting the host; the account limit still throttles). Functions run on the
+ * local Node version whatever nodejs runtime they name, with the rights of the local cloud's
+ * process; callers' IAM identity policies and cross-account access are not checked (the resource
+ * policy is enforced for service principals through invoke()).
  */
 
 import type { AdminRoute } from '../../core/edge.js';
