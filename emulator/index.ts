@@ -14,6 +14,10 @@ export interface LocalCloudOptions {
   accountId?: string;
   region?: string;
   debug?: boolean;
+  /** Verify SigV4 signatures of known keys. Default: on unless EMULATOR_VERIFY_SIGNATURES=0. */
+  verifySignatures?: boolean;
+  /** Enforce IAM policies of IAM users and assumed roles (Lambda execution roles included). Default: EMULATOR_ENFORCE_IAM=1. */
+  enforceIam?: boolean;
 }
 
 export interface LocalCloud {
@@ -24,7 +28,10 @@ export interface LocalCloud {
   close(): Promise<void>;
 }
 
-/** Reads the documented environment variables: PORT, EMULATOR_STATE_DIR, EMULATOR_PERSIST, EMULATOR_ACCOUNT_ID. */
+/**
+ * Reads the documented environment variables: PORT, EMULATOR_STATE_DIR, EMULATOR_PERSIST,
+ * EMULATOR_ACCOUNT_ID (EMULATOR_VERIFY_SIGNATURES and EMULATOR_ENFORCE_IAM are read by startLocalCloud).
+ */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalCloudOptions {
   const persist = env.EMULATOR_PERSIST !== '0';
   return {
@@ -38,6 +45,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalCloud
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const store = openStore(options.stateDir);
+  const enforceIam = options.enforceIam ?? process.env.EMULATOR_ENFORCE_IAM === '1';
   const services = new ServiceRegistry();
   const adminRoutes = new Map<string, AdminRoute>();
   let edgeUrl = 'http://localhost:4566';
@@ -46,6 +54,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     services,
     edgeUrl: () => edgeUrl,
     log: (message: string) => console.log(message),
+    enforceIam,
   };
   for (const factory of SERVICES) {
     const service = factory.create(ctx);
@@ -59,6 +68,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     defaultAccount: options.accountId ?? '000000000000',
     defaultRegion: options.region ?? 'us-east-1',
     debug: options.debug,
+    verifySignatures: options.verifySignatures ?? process.env.EMULATOR_VERIFY_SIGNATURES !== '0',
+    enforceIam,
   });
   const port = await listen(server, options.port ?? 4566, options.host);
   edgeUrl = `http://localhost:${port}`;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createCallerGuard } from './caller-guard.js';
 import { AwsError, toAwsError } from './errors.js';
 import { BodyTooLarge, type EdgeRequest, type EdgeResponse, json, readBody, writeResponse } from './http.js';
 import { requestId } from './ids.js';
@@ -20,6 +21,10 @@ export interface EdgeOptions {
   /** Largest body the edge reads; API Gateway answers 413 above its own 10 MB limit. */
   maxBodyBytes?: number;
   debug?: boolean;
+  /** Verify SigV4 signatures of the keys the local cloud knows (default true). */
+  verifySignatures?: boolean;
+  /** Evaluate IAM policies of IAM users and assumed roles on their requests (default false). */
+  enforceIam?: boolean;
 }
 
 /** AWS's own API endpoints answer browsers' CORS preflights; data planes (API Gateway, S3, CloudFront) apply their own rules. */
@@ -32,6 +37,12 @@ const CORS_HEADERS = {
 
 export function createEdge(options: EdgeOptions): Server {
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const guard = createCallerGuard({
+    services: options.services,
+    defaultAccount: options.defaultAccount,
+    verifySignatures: options.verifySignatures ?? true,
+    enforceIam: options.enforceIam ?? false,
+  });
 
   async function handle(raw: IncomingMessage, res: ServerResponse): Promise<void> {
     const id = requestId();
@@ -114,6 +125,11 @@ export function createEdge(options: EdgeOptions): Server {
         'x-amzn-requestid': id,
         'x-amzn-errortype': err.code,
       });
+      return;
+    }
+    const refused = guard(req, resolution.service);
+    if (refused) {
+      writeResponse(res, refused, { ...cors, 'x-amzn-requestid': id });
       return;
     }
     const service = options.services.get<Service>(serviceName);

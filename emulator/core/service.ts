@@ -9,6 +9,8 @@ export interface ServiceContext {
   /** Base URL of the edge for URLs handed out to clients, e.g. http://localhost:4566 */
   edgeUrl(): string;
   log(message: string): void;
+  /** IAM policies are enforced on IAM users and assumed roles (EMULATOR_ENFORCE_IAM=1). */
+  readonly enforceIam?: boolean;
 }
 
 export interface Service {
