@@ -6,7 +6,7 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameterException } from './errors.js';
 import type { PoolRecord, PoolScope } from './state.js';
-import type { Constraints } from './validate.js';
+import { type Constraints, whole } from './validate.js';
 import type { Wire } from './wire.js';
 
 type PoolInput = CreateUserPoolCommandInput | UpdateUserPoolCommandInput;
@@ -30,7 +30,45 @@ export function checkPoolSettings(checks: Constraints, input: PoolInput): void {
   if (input.LambdaConfig !== undefined && (typeof input.LambdaConfig !== 'object' || Array.isArray(input.LambdaConfig))) {
     throw new InvalidParameterException('LambdaConfig must be a structure.');
   }
+  const lambdaConfig = (input.LambdaConfig ?? {}) as Record<string, unknown>;
+  for (const name of LAMBDA_TRIGGERS) {
+    checks.string(lambdaConfig[name], `lambdaConfig.${name[0]!.toLowerCase()}${name.slice(1)}`, {
+      min: 20,
+      max: 2048,
+      pattern: whole(ARN),
+      patternText: ARN.source,
+    });
+  }
+  const tokenConfig = input.LambdaConfig?.PreTokenGenerationConfig;
+  if (tokenConfig) {
+    checks.string(tokenConfig.LambdaArn, 'lambdaConfig.preTokenGenerationConfig.lambdaArn', {
+      required: true,
+      min: 20,
+      max: 2048,
+      pattern: whole(ARN),
+      patternText: ARN.source,
+    });
+    checks.oneOf(tokenConfig.LambdaVersion, 'lambdaConfig.preTokenGenerationConfig.lambdaVersion', ['V1_0', 'V2_0', 'V3_0'], {
+      required: true,
+    });
+  }
 }
+
+/** The LambdaConfig members that name a function directly. */
+const LAMBDA_TRIGGERS = [
+  'PreSignUp',
+  'CustomMessage',
+  'PostConfirmation',
+  'PreAuthentication',
+  'PostAuthentication',
+  'DefineAuthChallenge',
+  'CreateAuthChallenge',
+  'VerifyAuthChallengeResponse',
+  'PreTokenGeneration',
+  'UserMigration',
+  'KMSKeyID',
+];
+const ARN = /arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?/;
 
 /**
  * The settings of a pool that CreateUserPool sets and UpdateUserPool replaces: what the input

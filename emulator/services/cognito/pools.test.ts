@@ -138,12 +138,25 @@ describe('Cognito user pools and app clients', () => {
     const east = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
     expect(east.UserPools?.some((p) => ids.includes(p.Id!))).toBe(false);
 
+    const postConfirmation = 'arn:aws:lambda:eu-west-1:000000000000:function:post';
     await other.send(
-      new UpdateUserPoolCommand({ UserPoolId: ids[0], AutoVerifiedAttributes: ['email'], LambdaConfig: { PostConfirmation: 'arn:x' } }),
+      new UpdateUserPoolCommand({
+        UserPoolId: ids[0],
+        AutoVerifiedAttributes: ['email'],
+        LambdaConfig: { PostConfirmation: postConfirmation },
+      }),
     );
     const updated = await other.send(new DescribeUserPoolCommand({ UserPoolId: ids[0] }));
     expect(updated.UserPool?.AutoVerifiedAttributes).toEqual(['email']);
-    expect(updated.UserPool?.LambdaConfig).toEqual({ PostConfirmation: 'arn:x' });
+    expect(updated.UserPool?.LambdaConfig).toEqual({ PostConfirmation: postConfirmation });
+    expect(
+      await failure(other.send(new UpdateUserPoolCommand({ UserPoolId: ids[0], LambdaConfig: { PreSignUp: 'not-an-arn-of-a-function' } }))),
+    ).toEqual({
+      name: 'InvalidParameterException',
+      message:
+        "1 validation error detected: Value 'not-an-arn-of-a-function' at 'lambdaConfig.preSignUp' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
+      status: 400,
+    });
     expect(updated.UserPool?.Name).toBe('a');
 
     await other.send(new UpdateUserPoolCommand({ UserPoolId: ids[1], DeletionProtection: 'ACTIVE' }));
