@@ -24,6 +24,8 @@ export interface StackOutputs {
   userPoolClientId: string;
   websiteBucket: string;
   functions: Record<string, string>;
+  /** The version each function's alias `live` (stage prod) serves. */
+  liveVersions: Record<string, string>;
 }
 
 export const OUTPUTS_DIR = fileURLToPath(new URL('../outputs/', import.meta.url));

@@ -2,15 +2,20 @@ import { bundleHandler } from './bundle.js';
 import { buildClient, CLIENT_DIST } from './client-build.js';
 import type { StackOutputs } from './outputs.js';
 import { step } from './progress.js';
-import { FUNCTIONS, STACK, websiteBucketName } from './stack.js';
+import { FUNCTIONS, ROUTES, type RouteSpec, STACK, websiteBucketName } from './stack.js';
 import { ensureApi } from './steps/api.js';
 import { uploadClient } from './steps/client-upload.js';
-import { allowApiGateway, ensureFunction } from './steps/functions.js';
-import { chatRole, cognitoRole, ensureRole } from './steps/roles.js';
+import { allowApiGateway, ensureAliases, ensureFunction } from './steps/functions.js';
+import { basicRole, chatRole, cognitoRole, ensureRole } from './steps/roles.js';
 import { conversationsTable, ensureTable, messagesTable } from './steps/tables.js';
 import { ensureUserPool } from './steps/user-pool.js';
 import { ensureWebsiteBucket } from './steps/website.js';
 import { clientsFor, type Target } from './target.js';
+
+/** The execute-api ARN of one route in any stage, path parameters as wildcards. */
+function routeSourceArn(region: string, account: string, apiId: string, route: RouteSpec): string {
+  return `arn:aws:execute-api:${region}:${account}:${apiId}/*/${route.method}${route.path.replace(/\{[^}]+\}/g, '*')}`;
+}
 
 /** URLs of the data planes: on the local cloud the documented forms, on AWS the regional endpoints. */
 function urlsFor(target: Target, apiId: string, bucket: string) {
@@ -51,6 +56,7 @@ export async function provision(target: Target, log: (line: string) => void = co
       log,
     ),
     cognito: await step(`role ${STACK.roles.cognito}`, () => ensureRole(clients, cognitoRole(pool.userPoolArn)), log),
+    basic: await step(`role ${STACK.roles.basic}`, () => ensureRole(clients, basicRole()), log),
   };
   const environment = {
     MESSAGES_TABLE: STACK.tables.messages,
@@ -59,27 +65,35 @@ export async function provision(target: Target, log: (line: string) => void = co
     USER_POOL_ID: pool.userPoolId,
   };
   const functionArns: Record<string, string> = {};
+  const liveVersions: Record<string, string> = {};
   await Promise.all(
     FUNCTIONS.map((fn) =>
       step(
-        `function ${fn.name}`,
+        `function ${fn.name} with aliases ${Object.values(STACK.stages).join(', ')}`,
         async () => {
           const zip = await bundleHandler(fn.entry);
           functionArns[fn.name] = await ensureFunction(clients, { name: fn.name, roleArn: roleArns[fn.role], zip, environment });
+          liveVersions[fn.name] = (await ensureAliases(clients, fn.name)).live;
         },
         log,
       ),
     ),
   );
   const api = await step(
-    `REST API ${STACK.api}, deployed to stage ${STACK.stage}`,
-    () => ensureApi(clients, { region: target.region, userPoolArn: pool.userPoolArn, functionArns }),
+    `REST API ${STACK.api}, deployed to stages ${Object.keys(STACK.stages).join(', ')}`,
+    () => ensureApi(clients, { region: target.region, account, userPoolArn: pool.userPoolArn }),
     log,
   );
-  const apiArnPattern = `arn:aws:execute-api:${target.region}:${account}:${api.apiId}/*/*/*`;
   await step(
-    'API Gateway allowed to invoke the functions',
-    () => Promise.all(FUNCTIONS.map((fn) => allowApiGateway(clients, fn.name, apiArnPattern))),
+    "API Gateway allowed to invoke each route's function aliases",
+    () =>
+      Promise.all(
+        ROUTES.flatMap((route) =>
+          Object.values(STACK.stages).map((alias) =>
+            allowApiGateway(clients, route.function, alias, routeSourceArn(target.region, account, api.apiId, route)),
+          ),
+        ),
+      ),
     log,
   );
 
@@ -115,5 +129,6 @@ export async function provision(target: Target, log: (line: string) => void = co
     userPoolClientId: pool.userPoolClientId,
     websiteBucket: bucket,
     functions: functionArns,
+    liveVersions,
   };
 }

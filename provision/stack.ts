@@ -9,12 +9,17 @@ export const STACK = {
   roles: {
     chat: 'Lambda-Role-ChatApp',
     cognito: 'Lambda-Cognito',
+    basic: 'Lambda-Basic',
   },
   userPool: 'ChatPool',
   userPoolClient: 'chatapp',
   api: 'Chat-API',
   stage: 'prod',
+  /** Stages and the alias each one serves, named in the integration URIs through a stage variable. */
+  stages: { prod: 'live', dev: 'dev' },
+  aliasVariable: 'alias',
   authorizer: 'Cognito',
+  bodyValidator: 'Validate body',
 } as const;
 
 export type FunctionName =
@@ -22,7 +27,8 @@ export type FunctionName =
   | 'Chat-Conversation-POST'
   | 'Chat-Messages-GET'
   | 'Chat-Messages-POST'
-  | 'Chat-Users-GET';
+  | 'Chat-Users-GET'
+  | 'Chat-Me-GET';
 
 export interface FunctionSpec {
   name: FunctionName;
@@ -37,21 +43,82 @@ export const FUNCTIONS: FunctionSpec[] = [
   { name: 'Chat-Messages-GET', entry: 'messages-get.ts', role: 'chat' },
   { name: 'Chat-Messages-POST', entry: 'messages-post.ts', role: 'chat' },
   { name: 'Chat-Users-GET', entry: 'users-get.ts', role: 'cognito' },
+  { name: 'Chat-Me-GET', entry: 'me-get.ts', role: 'basic' },
 ];
 
-export interface RouteSpec {
-  path: '/conversations' | '/conversations/{id}' | '/users';
+export type ModelName = 'ConversationList' | 'Conversation' | 'NewMessage' | 'NewConversation' | 'ConversationId' | 'UserList' | 'Me';
+
+/**
+ * The course's final arc: every chat route in mapping mode (a request template builds the
+ * function's event; integration responses map errors to statuses), and `GET /me` kept in Lambda
+ * proxy mode so both integration styles stay exercised.
+ */
+export type RouteSpec = {
+  path: '/conversations' | '/conversations/{id}' | '/users' | '/me';
   method: 'GET' | 'POST';
   function: FunctionName;
-}
+} & (
+  | { mode: 'mapping'; requestModel?: ModelName; responseModel?: ModelName; successStatus: '200' | '204'; template: string }
+  | { mode: 'proxy' }
+);
+
+// Templates build one JSON object for the function. Bodies go in through $input.json, which
+// re-serialises them, so a quote in a message cannot break the JSON (the course pasted them raw).
+const CALLER = `"cognitoUsername": "$util.escapeJavaScript($context.authorizer.claims['cognito:username'])"`;
+const ID = `"id": "$util.escapeJavaScript($input.params('id'))"`;
 
 export const ROUTES: RouteSpec[] = [
-  { path: '/conversations', method: 'GET', function: 'Chat-Conversation-GET' },
-  { path: '/conversations', method: 'POST', function: 'Chat-Conversation-POST' },
-  { path: '/conversations/{id}', method: 'GET', function: 'Chat-Messages-GET' },
-  { path: '/conversations/{id}', method: 'POST', function: 'Chat-Messages-POST' },
-  { path: '/users', method: 'GET', function: 'Chat-Users-GET' },
+  {
+    path: '/conversations',
+    method: 'GET',
+    function: 'Chat-Conversation-GET',
+    mode: 'mapping',
+    responseModel: 'ConversationList',
+    successStatus: '200',
+    template: `{${CALLER}}`,
+  },
+  {
+    path: '/conversations',
+    method: 'POST',
+    function: 'Chat-Conversation-POST',
+    mode: 'mapping',
+    requestModel: 'NewConversation',
+    responseModel: 'ConversationId',
+    successStatus: '200',
+    template: `{${CALLER}, "users": $input.json('$')}`,
+  },
+  {
+    path: '/conversations/{id}',
+    method: 'GET',
+    function: 'Chat-Messages-GET',
+    mode: 'mapping',
+    responseModel: 'Conversation',
+    successStatus: '200',
+    template: `{${CALLER}, ${ID}, "since": "$util.escapeJavaScript($input.params('since'))"}`,
+  },
+  {
+    path: '/conversations/{id}',
+    method: 'POST',
+    function: 'Chat-Messages-POST',
+    mode: 'mapping',
+    requestModel: 'NewMessage',
+    successStatus: '204',
+    template: `{${CALLER}, ${ID}, "message": $input.json('$')}`,
+  },
+  {
+    path: '/users',
+    method: 'GET',
+    function: 'Chat-Users-GET',
+    mode: 'mapping',
+    responseModel: 'UserList',
+    successStatus: '200',
+    template: `{${CALLER}}`,
+  },
+  { path: '/me', method: 'GET', function: 'Chat-Me-GET', mode: 'proxy' },
 ];
+
+/** Statuses a mapping-mode function reports by prefixing its error message ("[403] {...}"). */
+export const ERROR_STATUSES = ['400', '401', '403', '404'] as const;
 
 export const CORS = {
   allowOrigin: '*',

@@ -18,7 +18,7 @@ import {
   waitUntilDistributionDeployed,
 } from '@aws-sdk/client-cloudfront';
 import { DeleteUserPoolCommand, DescribeUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { DeleteTableCommand, ListTablesCommand, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DescribeTableCommand, ListTablesCommand, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
 import {
   DeleteRoleCommand,
   DeleteRolePolicyCommand,
@@ -205,7 +205,7 @@ async function userPools(clients: Clients): Promise<Found[]> {
   }));
 }
 
-async function tables(clients: Clients, region: string, account: string): Promise<Found[]> {
+async function tables(clients: Clients): Promise<Found[]> {
   const ddb = clients.dynamodb;
   const names = (
     await pages(
@@ -213,8 +213,10 @@ async function tables(clients: Clients, region: string, account: string): Promis
       (p) => p.LastEvaluatedTableName,
     )
   ).flatMap((p) => p.TableNames ?? []);
-  const arn = (name: string) => `arn:aws:dynamodb:${region}:${account}:table/${name}`;
-  const ours = await tagged(names, async (name) => (await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: arn(name) }))).Tags);
+  const ours = await tagged(names, async (TableName) => {
+    const { Table } = await ddb.send(new DescribeTableCommand({ TableName }));
+    return (await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: Table!.TableArn! }))).Tags;
+  });
   return ours.map((name) => ({ kind: 'table', name, remove: () => ddb.send(new DeleteTableCommand({ TableName: name })) }));
 }
 
@@ -277,6 +279,8 @@ function unclaimed(outputs: StackOutputs | undefined, found: Found[]): string[] 
 
 export interface TeardownOptions {
   log?: Log;
+  /** Cross-check with outputs/<target>.json and remove it once the stack is gone (default true). */
+  useOutputsFile?: boolean;
 }
 
 /** Removes every resource that carries the stack's tag; returns what could not be removed. */
@@ -289,7 +293,7 @@ export async function teardown(target: Target, options: TeardownOptions | Log = 
   );
   const { Account } = await clients.sts.send(new GetCallerIdentityCommand({}));
   const account = Account!;
-  const outputs = outputsOf(target);
+  const outputs = typeof options === 'function' || options.useOutputsFile !== false ? outputsOf(target) : undefined;
 
   const finders: Array<[string, () => Promise<Found[]>]> = [
     ['CloudFront distributions', () => distributions(clients, log)],
@@ -297,7 +301,7 @@ export async function teardown(target: Target, options: TeardownOptions | Log = 
     ['functions', () => functions(clients)],
     ['roles', () => roles(clients)],
     ['user pools', () => userPools(clients)],
-    ['tables', () => tables(clients, target.region, account)],
+    ['tables', () => tables(clients)],
     [
       'buckets',
       () =>

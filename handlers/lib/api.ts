@@ -4,8 +4,8 @@
  *   `pathParameters`, body parsed from JSON; the answer is `{statusCode, headers, body}`.
  * - Mapping mode (non-proxy, request templates): the event is the template's JSON object
  *   (`cognitoUsername`, `id`, `message`, `users`, `since`); the answer is the result itself, and an
- *   error is thrown with its status in the message (`[403] ...`) for the integration responses'
- *   selection patterns.
+ *   error is thrown with its status before a JSON body (`[403] {"message":"..."}`): the integration
+ *   responses select on the status and pass the JSON on as the response body.
  */
 
 export class HttpError extends Error {
@@ -106,7 +106,7 @@ export function apiHandler(fn: ApiFunction) {
       const status = err instanceof HttpError ? err.status : 500;
       const message = err instanceof HttpError ? err.message : 'Internal server error';
       if (!(err instanceof HttpError)) console.error(err);
-      if (!proxy) throw new Error(`[${status}] ${message}`);
+      if (!proxy) throw new Error(`[${status}] ${JSON.stringify({ message })}`);
       return { statusCode: status, headers: { ...CORS_HEADERS, 'Content-Type': 'application/json' }, body: JSON.stringify({ message }) };
     }
   };

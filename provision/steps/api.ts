@@ -1,11 +1,15 @@
 import {
   type APIGatewayClient,
+  ConflictException,
   CreateAuthorizerCommand,
   CreateDeploymentCommand,
+  CreateModelCommand,
+  CreateRequestValidatorCommand,
   CreateResourceCommand,
   CreateRestApiCommand,
   DeleteMethodCommand,
   GetAuthorizersCommand,
+  GetRequestValidatorsCommand,
   GetResourcesCommand,
   GetRestApisCommand,
   PutGatewayResponseCommand,
@@ -15,14 +19,23 @@ import {
   PutMethodResponseCommand,
   type Resource,
   UpdateAuthorizerCommand,
+  UpdateModelCommand,
 } from '@aws-sdk/client-api-gateway';
+import { MODELS } from '../api-models.js';
 import { isNamed } from '../progress.js';
-import { CORS, ROUTES, STACK } from '../stack.js';
+import { CORS, ERROR_STATUSES, type ModelName, ROUTES, type RouteSpec, STACK } from '../stack.js';
 import type { Clients } from '../target.js';
 
 export interface ApiOutputs {
   apiId: string;
   stage: string;
+  stages: string[];
+}
+
+export interface ApiSettings {
+  region: string;
+  account: string;
+  userPoolArn: string;
 }
 
 async function findApi(client: APIGatewayClient): Promise<string | undefined> {
@@ -47,7 +60,7 @@ async function allResources(client: APIGatewayClient, restApiId: string): Promis
   return resources;
 }
 
-/** Creates every resource on the way to `path`, returning their ids by path. */
+/** Creates every resource on the way to each path, returning their ids by path. */
 async function ensureResources(client: APIGatewayClient, restApiId: string, paths: string[]): Promise<Map<string, string>> {
   const byPath = new Map((await allResources(client, restApiId)).map((r) => [r.path!, r.id!]));
   for (const path of paths) {
@@ -90,6 +103,33 @@ async function ensureAuthorizer(client: APIGatewayClient, restApiId: string, use
   return created.id!;
 }
 
+async function ensureModels(client: APIGatewayClient, restApiId: string): Promise<void> {
+  for (const [name, schema] of Object.entries(MODELS)) {
+    try {
+      await client.send(new CreateModelCommand({ restApiId, name, contentType: 'application/json', schema: JSON.stringify(schema) }));
+    } catch (err) {
+      if (!(err instanceof ConflictException) && !isNamed(err, 'ConflictException')) throw err;
+      await client.send(
+        new UpdateModelCommand({
+          restApiId,
+          modelName: name,
+          patchOperations: [{ op: 'replace', path: '/schema', value: JSON.stringify(schema) }],
+        }),
+      );
+    }
+  }
+}
+
+async function ensureBodyValidator(client: APIGatewayClient, restApiId: string): Promise<string> {
+  const { items } = await client.send(new GetRequestValidatorsCommand({ restApiId }));
+  const existing = items?.find((v) => v.name === STACK.bodyValidator);
+  if (existing) return existing.id!;
+  const created = await client.send(
+    new CreateRequestValidatorCommand({ restApiId, name: STACK.bodyValidator, validateRequestBody: true, validateRequestParameters: true }),
+  );
+  return created.id!;
+}
+
 /** Puts a method afresh, so a re-run converges on the desired definition. */
 async function replaceMethod(client: APIGatewayClient, input: ConstructorParameters<typeof PutMethodCommand>[0]): Promise<void> {
   try {
@@ -100,11 +140,7 @@ async function replaceMethod(client: APIGatewayClient, input: ConstructorParamet
   await client.send(new PutMethodCommand(input));
 }
 
-const corsHeaderValues = (methods: string) => ({
-  'method.response.header.Access-Control-Allow-Origin': `'${CORS.allowOrigin}'`,
-  'method.response.header.Access-Control-Allow-Headers': `'${CORS.allowHeaders}'`,
-  'method.response.header.Access-Control-Allow-Methods': `'${methods}'`,
-});
+const ALLOW_ORIGIN = 'method.response.header.Access-Control-Allow-Origin';
 
 async function putCorsPreflight(client: APIGatewayClient, restApiId: string, resourceId: string, methods: string): Promise<void> {
   await replaceMethod(client, { restApiId, resourceId, httpMethod: 'OPTIONS', authorizationType: 'NONE' });
@@ -117,7 +153,11 @@ async function putCorsPreflight(client: APIGatewayClient, restApiId: string, res
       requestTemplates: { 'application/json': '{"statusCode": 200}' },
     }),
   );
-  const headers = corsHeaderValues(methods);
+  const headers = {
+    [ALLOW_ORIGIN]: `'${CORS.allowOrigin}'`,
+    'method.response.header.Access-Control-Allow-Headers': `'${CORS.allowHeaders}'`,
+    'method.response.header.Access-Control-Allow-Methods': `'${methods}'`,
+  };
   await client.send(
     new PutMethodResponseCommand({
       restApiId,
@@ -133,13 +173,68 @@ async function putCorsPreflight(client: APIGatewayClient, restApiId: string, res
   );
 }
 
-export interface ApiSettings {
-  region: string;
-  userPoolArn: string;
-  functionArns: Record<string, string>;
+/** The Lambda behind a route, through the alias its stage names: `...:function:NAME:${stageVariables.alias}`. */
+function integrationUri(settings: ApiSettings, functionName: string): string {
+  const functionArn = `arn:aws:lambda:${settings.region}:${settings.account}:function:${functionName}:\${stageVariables.${STACK.aliasVariable}}`;
+  return `arn:aws:apigateway:${settings.region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`;
 }
 
-/** REST API "Chat-API": resources, Cognito authorizer, Lambda proxy methods, CORS, deployment to stage prod. */
+/** The function reports an error status as `[403] {"message": "..."}`: the JSON after the prefix is the body. */
+const ERROR_BODY_TEMPLATE = "$input.path('$.errorMessage').substring(6)";
+/** Any other failure (a crash, a timeout) becomes a plain 500. */
+const UNEXPECTED_ERROR_PATTERN = `^(?!\\[(?:${ERROR_STATUSES.join('|')})\\] )[\\s\\S]+`;
+
+async function putMappingIntegration(
+  client: APIGatewayClient,
+  ids: { restApiId: string; resourceId: string },
+  route: Extract<RouteSpec, { mode: 'mapping' }>,
+  uri: string,
+): Promise<void> {
+  const base = { ...ids, httpMethod: route.method };
+  await client.send(
+    new PutIntegrationCommand({
+      ...base,
+      type: 'AWS',
+      integrationHttpMethod: 'POST',
+      uri,
+      passthroughBehavior: 'NEVER',
+      requestTemplates: { 'application/json': route.template },
+    }),
+  );
+  const responses: Array<{ status: string; model?: ModelName | 'Empty' | 'Error'; pattern?: string; template: string }> = [
+    {
+      status: route.successStatus,
+      model: route.successStatus === '204' ? 'Empty' : route.responseModel,
+      template: route.successStatus === '204' ? '#set($nothing = "")' : "$input.json('$')",
+    },
+    ...ERROR_STATUSES.map((status) => ({ status, model: 'Error' as const, pattern: `^\\[${status}\\] .*`, template: ERROR_BODY_TEMPLATE })),
+    { status: '500', model: 'Error', pattern: UNEXPECTED_ERROR_PATTERN, template: '{"message": "Internal server error"}' },
+  ];
+  for (const response of responses) {
+    await client.send(
+      new PutMethodResponseCommand({
+        ...base,
+        statusCode: response.status,
+        responseParameters: { [ALLOW_ORIGIN]: false },
+        responseModels: response.model ? { 'application/json': response.model } : undefined,
+      }),
+    );
+    await client.send(
+      new PutIntegrationResponseCommand({
+        ...base,
+        statusCode: response.status,
+        selectionPattern: response.pattern,
+        responseParameters: { [ALLOW_ORIGIN]: `'${CORS.allowOrigin}'` },
+        responseTemplates: { 'application/json': response.template },
+      }),
+    );
+  }
+}
+
+/**
+ * REST API "Chat-API": resources, models, a body validator, the Cognito authorizer, mapping-mode
+ * routes and one proxy route, CORS, and deployments to stage prod (alias live) and dev (alias dev).
+ */
 export async function ensureApi(clients: Clients, settings: ApiSettings): Promise<ApiOutputs> {
   const client = clients.apigateway;
   const restApiId =
@@ -156,10 +251,13 @@ export async function ensureApi(clients: Clients, settings: ApiSettings): Promis
     ).id!;
   const paths = [...new Set(ROUTES.map((r) => r.path))];
   const resourceIds = await ensureResources(client, restApiId, paths);
+  await ensureModels(client, restApiId);
+  const validatorId = await ensureBodyValidator(client, restApiId);
   const authorizerId = await ensureAuthorizer(client, restApiId, settings.userPoolArn);
 
   for (const route of ROUTES) {
     const resourceId = resourceIds.get(route.path)!;
+    const mapping = route.mode === 'mapping' ? route : undefined;
     await replaceMethod(client, {
       restApiId,
       resourceId,
@@ -167,18 +265,24 @@ export async function ensureApi(clients: Clients, settings: ApiSettings): Promis
       authorizationType: 'COGNITO_USER_POOLS',
       authorizerId,
       requestParameters: route.path.includes('{id}') ? { 'method.request.path.id': true } : undefined,
+      requestModels: mapping?.requestModel ? { 'application/json': mapping.requestModel } : undefined,
+      requestValidatorId: mapping?.requestModel ? validatorId : undefined,
     });
-    const functionArn = settings.functionArns[route.function]!;
-    await client.send(
-      new PutIntegrationCommand({
-        restApiId,
-        resourceId,
-        httpMethod: route.method,
-        type: 'AWS_PROXY',
-        integrationHttpMethod: 'POST',
-        uri: `arn:aws:apigateway:${settings.region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`,
-      }),
-    );
+    const uri = integrationUri(settings, route.function);
+    if (mapping) {
+      await putMappingIntegration(client, { restApiId, resourceId }, mapping, uri);
+    } else {
+      await client.send(
+        new PutIntegrationCommand({
+          restApiId,
+          resourceId,
+          httpMethod: route.method,
+          type: 'AWS_PROXY',
+          integrationHttpMethod: 'POST',
+          uri,
+        }),
+      );
+    }
   }
   for (const path of paths) {
     const methods = ROUTES.filter((r) => r.path === path).map((r) => r.method);
@@ -196,8 +300,9 @@ export async function ensureApi(clients: Clients, settings: ApiSettings): Promis
       }),
     );
   }
-  await client.send(
-    new CreateDeploymentCommand({ restApiId, stageName: STACK.stage, description: `Deployed ${new Date().toISOString()}` }),
-  );
-  return { apiId: restApiId, stage: STACK.stage };
+  const description = `Deployed ${new Date().toISOString()}`;
+  for (const [stageName, alias] of Object.entries(STACK.stages)) {
+    await client.send(new CreateDeploymentCommand({ restApiId, stageName, description, variables: { [STACK.aliasVariable]: alias } }));
+  }
+  return { apiId: restApiId, stage: STACK.stage, stages: Object.keys(STACK.stages) };
 }

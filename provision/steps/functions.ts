@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
   AddPermissionCommand,
+  CreateAliasCommand,
   CreateFunctionCommand,
+  GetAliasCommand,
   GetFunctionCommand,
+  PublishVersionCommand,
   RemovePermissionCommand,
+  UpdateAliasCommand,
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
   waitUntilFunctionActiveV2,
@@ -68,16 +72,60 @@ export async function ensureFunction(clients: Clients, settings: FunctionSetting
   return existing.Configuration!.FunctionArn!;
 }
 
-/** Lets API Gateway invoke the function from the given API (any stage, method and path). */
-export async function allowApiGateway(clients: Clients, functionName: string, apiArnPattern: string): Promise<void> {
+/**
+ * Aliases: `dev` follows $LATEST; `live` points at a published version and moves only on promote,
+ * so stage prod keeps serving the promoted code while $LATEST changes.
+ */
+export async function ensureAliases(clients: Clients, functionName: string): Promise<{ live: string }> {
+  await upsertAlias(clients, functionName, STACK.stages.dev, '$LATEST');
+  try {
+    const live = await clients.lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: STACK.stages.prod }));
+    return { live: live.FunctionVersion! };
+  } catch (err) {
+    if (!isNamed(err, 'ResourceNotFoundException')) throw err;
+  }
+  const version = await publish(clients, functionName);
+  await upsertAlias(clients, functionName, STACK.stages.prod, version);
+  return { live: version };
+}
+
+/** Publishes $LATEST as a new version and moves alias `live` to it. */
+export async function promote(clients: Clients, functionName: string): Promise<{ from?: string; to: string }> {
+  const from = await clients.lambda
+    .send(new GetAliasCommand({ FunctionName: functionName, Name: STACK.stages.prod }))
+    .then((a) => a.FunctionVersion)
+    .catch(() => undefined);
+  const to = await publish(clients, functionName);
+  await upsertAlias(clients, functionName, STACK.stages.prod, to);
+  return { from, to };
+}
+
+async function publish(clients: Clients, functionName: string): Promise<string> {
+  const published = await clients.lambda.send(new PublishVersionCommand({ FunctionName: functionName }));
+  await waitUntilFunctionActiveV2({ client: clients.lambda, ...WAIT }, { FunctionName: functionName, Qualifier: published.Version });
+  return published.Version!;
+}
+
+async function upsertAlias(clients: Clients, functionName: string, alias: string, version: string): Promise<void> {
+  try {
+    await clients.lambda.send(new CreateAliasCommand({ FunctionName: functionName, Name: alias, FunctionVersion: version }));
+  } catch (err) {
+    if (!isNamed(err, 'ResourceConflictException')) throw err;
+    await clients.lambda.send(new UpdateAliasCommand({ FunctionName: functionName, Name: alias, FunctionVersion: version }));
+  }
+}
+
+/** Lets API Gateway invoke the function's alias from one route of the API (any stage). */
+export async function allowApiGateway(clients: Clients, functionName: string, qualifier: string, sourceArn: string): Promise<void> {
   const add = () =>
     clients.lambda.send(
       new AddPermissionCommand({
         FunctionName: functionName,
+        Qualifier: qualifier,
         StatementId: API_GATEWAY_STATEMENT,
         Action: 'lambda:InvokeFunction',
         Principal: 'apigateway.amazonaws.com',
-        SourceArn: apiArnPattern,
+        SourceArn: sourceArn,
       }),
     );
   try {
@@ -85,7 +133,9 @@ export async function allowApiGateway(clients: Clients, functionName: string, ap
   } catch (err) {
     if (!isNamed(err, 'ResourceConflictException')) throw err;
     // The statement exists, perhaps for an API since deleted: replace it.
-    await clients.lambda.send(new RemovePermissionCommand({ FunctionName: functionName, StatementId: API_GATEWAY_STATEMENT }));
+    await clients.lambda.send(
+      new RemovePermissionCommand({ FunctionName: functionName, Qualifier: qualifier, StatementId: API_GATEWAY_STATEMENT }),
+    );
     await add();
   }
 }

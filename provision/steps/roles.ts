@@ -18,25 +18,26 @@ const LAMBDA_TRUST = JSON.stringify({
 
 export interface RoleSpec {
   name: string;
-  inlinePolicyName: string;
-  inlinePolicy: object;
+  inline?: { name: string; policy: object };
 }
 
 /** Least privilege: the chat functions read and write the two tables and the index, and check that users exist. */
 export function chatRole(tableArns: { messages: string; conversations: string }, userPoolArn: string): RoleSpec {
   return {
     name: STACK.roles.chat,
-    inlinePolicyName: 'chat-data',
-    inlinePolicy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query'],
-          Resource: [tableArns.messages, tableArns.conversations, `${tableArns.conversations}/index/${STACK.tables.conversationsByUser}`],
-        },
-        { Effect: 'Allow', Action: ['cognito-idp:AdminGetUser'], Resource: [userPoolArn] },
-      ],
+    inline: {
+      name: 'chat-data',
+      policy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+            Resource: [tableArns.messages, tableArns.conversations, `${tableArns.conversations}/index/${STACK.tables.conversationsByUser}`],
+          },
+          { Effect: 'Allow', Action: ['cognito-idp:AdminGetUser'], Resource: [userPoolArn] },
+        ],
+      },
     },
   };
 }
@@ -44,9 +45,16 @@ export function chatRole(tableArns: { messages: string; conversations: string },
 export function cognitoRole(userPoolArn: string): RoleSpec {
   return {
     name: STACK.roles.cognito,
-    inlinePolicyName: 'list-users',
-    inlinePolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cognito-idp:ListUsers'], Resource: [userPoolArn] }] },
+    inline: {
+      name: 'list-users',
+      policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cognito-idp:ListUsers'], Resource: [userPoolArn] }] },
+    },
   };
+}
+
+/** Logs only: for functions that call no other service. */
+export function basicRole(): RoleSpec {
+  return { name: STACK.roles.basic };
 }
 
 /** Creates the role (or brings its trust policy up to date), attaches basic execution and puts the inline policy. Returns the ARN. */
@@ -68,8 +76,10 @@ export async function ensureRole(clients: Clients, spec: RoleSpec): Promise<stri
     arn = Role!.Arn!;
   }
   await clients.iam.send(new AttachRolePolicyCommand({ RoleName: spec.name, PolicyArn: BASIC_EXECUTION }));
-  await clients.iam.send(
-    new PutRolePolicyCommand({ RoleName: spec.name, PolicyName: spec.inlinePolicyName, PolicyDocument: JSON.stringify(spec.inlinePolicy) }),
-  );
+  if (spec.inline) {
+    await clients.iam.send(
+      new PutRolePolicyCommand({ RoleName: spec.name, PolicyName: spec.inline.name, PolicyDocument: JSON.stringify(spec.inline.policy) }),
+    );
+  }
   return arn;
 }
