@@ -1,18 +1,23 @@
 /**
- * The only module that talks to Cognito. Sign-up, confirmation, log-in with USER_PASSWORD_AUTH,
- * token refresh with REFRESH_TOKEN_AUTH and log-out; tokens live in localStorage.
+ * The only module that talks to Cognito. Sign-up, confirmation, log-in with USER_SRP_AUTH (the
+ * password never leaves the browser: srp.ts computes the PASSWORD_VERIFIER answer, as the course's
+ * amazon-cognito-identity-js does), token refresh with REFRESH_TOKEN_AUTH and log-out; tokens live
+ * in localStorage.
  *
- * SignUp, ConfirmSignUp, ResendConfirmationCode and InitiateAuth are modelled with
- * `smithy.api#noAuth` in the SDK, so the client never signs them and needs no AWS credentials.
+ * SignUp, ConfirmSignUp, ResendConfirmationCode, InitiateAuth and RespondToAuthChallenge are
+ * modelled with `smithy.api#noAuth` in the SDK, so the client never signs them and needs no AWS
+ * credentials.
  */
 import {
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
+  RespondToAuthChallengeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { forgetReturnPath } from './router';
+import { type PasswordVerifierChallenge, passwordClaim, startSrp } from './srp';
 import { config, currentUser, flash, getConfig } from './state';
 
 const STORAGE_KEY = 'serverless-chat.session';
@@ -209,13 +214,31 @@ export async function resendConfirmationCode(username: string): Promise<{ destin
   }
 }
 
+/** USER_SRP_AUTH: InitiateAuth with SRP_A, then the PASSWORD_VERIFIER answer signed with the password-derived key. */
 export async function logIn(username: string, password: string): Promise<string> {
   try {
+    const { userPoolId, userPoolClientId: clientId } = getConfig();
+    const start = startSrp();
+    const initiated = await cognito().send(
+      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: start.srpA } }),
+    );
+    const params = initiated.ChallengeParameters ?? {};
+    if (
+      initiated.ChallengeName !== 'PASSWORD_VERIFIER' ||
+      !params.SALT ||
+      !params.SRP_B ||
+      !params.SECRET_BLOCK ||
+      !params.USER_ID_FOR_SRP
+    ) {
+      throw new AuthError('UnexpectedChallenge', 'The sign-in service did not answer with the expected password challenge.');
+    }
+    const claim = await passwordClaim(userPoolId, password, start, params as unknown as PasswordVerifierChallenge);
     const out = await cognito().send(
-      new InitiateAuthCommand({
-        ClientId: getConfig().userPoolClientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: username, PASSWORD: password },
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: 'PASSWORD_VERIFIER',
+        ChallengeResponses: { USERNAME: params.USER_ID_FOR_SRP, ...claim },
+        ...(initiated.Session ? { Session: initiated.Session } : {}),
       }),
     );
     const result = out.AuthenticationResult;
