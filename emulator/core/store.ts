@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -111,11 +111,21 @@ export class FileStore extends MemoryStore {
     return join(this.dataDir, ...key.split('/').map(encodeSegment)) + ext;
   }
 
+  /** A failed write (full or read-only disk) leaves the previous version and no partial file, and says where. */
   private atomicWrite(file: string, data: string | Buffer): void {
-    mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}-${this.tmpCounter++}`;
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(tmp, data);
+      renameSync(tmp, file);
+    } catch (err) {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // a read-only disk: there is no partial file to remove
+      }
+      throw new Error(`The state directory ${this.root} could not be written (${(err as Error).message}); the change was not saved.`);
+    }
   }
 
   override put(key: string, value: unknown): void {
@@ -158,20 +168,33 @@ export class FileStore extends MemoryStore {
   }
 }
 
+/** Below this much free space a start would only lead to failed writes later. */
+const MIN_FREE_BYTES = 1024 * 1024;
+
 /** Checks at start that the state directory can be written, so a full or read-only disk is a clear error, not silent loss. */
 export function openStore(stateDir: string | undefined): Store {
   if (!stateDir) return new MemoryStore();
+  if (existsSync(stateDir) && !statSync(stateDir).isDirectory()) {
+    throw new Error(`The state directory ${stateDir} is a file, not a directory. Remove it or set EMULATOR_STATE_DIR elsewhere.`);
+  }
+  const advice = 'Free some space, fix its permissions, or set EMULATOR_STATE_DIR elsewhere (EMULATOR_PERSIST=0 keeps state in memory).';
+  const probe = join(stateDir, `.write-probe-${process.pid}`);
   try {
     mkdirSync(stateDir, { recursive: true });
-    const probe = join(stateDir, `.write-probe-${process.pid}`);
     writeFileSync(probe, 'ok');
     rmSync(probe);
   } catch (err) {
-    throw new Error(
-      `The state directory ${stateDir} cannot be written (${(err as Error).message}). Free some space, fix its permissions, or set EMULATOR_STATE_DIR elsewhere (EMULATOR_PERSIST=0 keeps state in memory).`,
-    );
+    try {
+      rmSync(probe, { force: true }); // a probe half-written to a full disk
+    } catch {
+      // nothing was created
+    }
+    throw new Error(`The state directory ${stateDir} cannot be written (${(err as Error).message}). ${advice}`);
   }
-  if (existsSync(stateDir) && !statSync(stateDir).isDirectory()) throw new Error(`${stateDir} is not a directory`);
+  const { bavail, bsize } = statfsSync(stateDir);
+  if (bavail * bsize < MIN_FREE_BYTES) {
+    throw new Error(`The state directory ${stateDir} has only ${Math.floor((bavail * bsize) / 1024)} kB free. ${advice}`);
+  }
   return new FileStore(stateDir);
 }
 
