@@ -82,6 +82,11 @@ function toAuthError(err: unknown): AuthError {
       return new AuthError(name, 'This code has expired. Use "Resend" to get a new one.');
     case 'UserNotConfirmedException':
       return new AuthError(name, 'This account is not confirmed yet. Enter the code that was sent to you.');
+    case 'UserLambdaValidationException': {
+      // "PreSignUp failed with error <rule>.": the pool's own rule, worded for the person signing up.
+      const rule = /failed with error (.*?)\.?$/s.exec(message)?.[1];
+      return new AuthError(name, rule ? `${rule}.` : message);
+    }
     case 'PasswordResetRequiredException':
       return new AuthError(name, 'A password reset is required for this account.');
     default:

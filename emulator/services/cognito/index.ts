@@ -1,18 +1,38 @@
 /**
  * Cognito user pools (cognito-idp, awsJson1_1): pools and app clients; sign-up with email codes
- * (written to an outbox at GET /_emulator/cognito/codes and to the console, never sent);
- * USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH sign-in with RS256 tokens signed by a per-pool key
- * kept in the store; the pool's JWKS and OpenID configuration under /{poolId}/.well-known/; and
- * token checks for API Gateway's COGNITO_USER_POOLS authorizer (TokenVerifier).
- * Passwords are stored as scrypt hashes; refresh tokens are opaque random strings (AWS's are
- * encrypted JWEs), stored as hashes.
+ * (written with the message text to an outbox at GET /_emulator/cognito/codes and to the console,
+ * never sent); sign-in with USER_SRP_AUTH (Cognito's SRP-6a, byte-compatible with
+ * amazon-cognito-identity-js and Amplify: PASSWORD_VERIFIER with SALT/SRP_B/SECRET_BLOCK, decoy
+ * challenges when PreventUserExistenceErrors hides unknown users), USER_PASSWORD_AUTH,
+ * ADMIN_USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH, through InitiateAuth, AdminInitiateAuth,
+ * RespondToAuthChallenge and AdminRespondToAuthChallenge (PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED);
+ * AdminCreateUser with temporary passwords that expire, AdminSetUserPassword, ForgotPassword /
+ * ConfirmForgotPassword, ChangePassword; GlobalSignOut, AdminUserGlobalSignOut and RevokeToken
+ * (revoked refresh tokens refused, access tokens of revoked sessions refused by the operations that
+ * take them; the API Gateway authorizer, like AWS's, checks only signature and expiry);
+ * UpdateUserAttributes / AdminUpdateUserAttributes with email and phone verification
+ * (VerifyUserAttribute, GetUserAttributeVerificationCode, AttributesRequireVerificationBeforeUpdate);
+ * RS256 tokens signed by a per-pool key kept in the store, lifetimes from the app client; the
+ * pool's JWKS and OpenID configuration under /{poolId}/.well-known/; token checks for API
+ * Gateway's COGNITO_USER_POOLS authorizer (TokenVerifier).
+ * Lambda triggers PreSignUp, PostConfirmation, PreAuthentication, PostAuthentication,
+ * PreTokenGeneration (event versions 1 and 2) and CustomMessage run through the local Lambda as
+ * cognito-idp.amazonaws.com (the function's resource policy must allow the pool), with AWS's event
+ * shapes; their answers are applied (auto-confirm and auto-verify, claims added or suppressed,
+ * custom message text) and their failures become UserLambdaValidationException,
+ * InvalidLambdaResponseException or UnexpectedLambdaException.
+ * Passwords are stored as scrypt hashes beside the SRP salt and verifier; users whose password was
+ * set before SRP was supported get a verifier at their next USER_PASSWORD_AUTH sign-in or password
+ * change, and until then fail SRP sign-in (a console line says why). Refresh tokens, SECRET_BLOCKs
+ * and challenge Sessions are opaque random strings (AWS's are encrypted), stored as hashes.
  *
- * Not yet: USER_SRP_AUTH, CUSTOM_AUTH and USER_AUTH flows (and RespondToAuthChallenge); Lambda
- * triggers (LambdaConfig is stored, never invoked: PreSignUp, PostConfirmation, PreAuthentication,
- * PreTokenGeneration, CustomMessage, ...); AdminCreateUser, AdminInitiateAuth, ForgotPassword,
- * ChangePassword, attribute updates and verification, GlobalSignOut / RevokeToken; groups, MFA,
- * devices, domains and the hosted UI / OAuth endpoints, identity providers, resource servers;
- * real email or SMS delivery; code-attempt limits and account lockout.
+ * Not yet: CUSTOM_AUTH and USER_AUTH flows and their triggers (Define/Create/VerifyAuthChallenge),
+ * UserMigration, custom email/SMS sender triggers, PreTokenGeneration V3 specifics and group
+ * overrides; the triggers' 5-second limit and retries (the function's own timeout applies); groups,
+ * MFA, devices (DEVICE_SRP_AUTH), AdminResetUserPassword, AdminDisableUser/AdminEnableUser,
+ * Delete(User)Attributes, alias uniqueness checks (AliasExistsException), password history;
+ * TIMESTAMP skew checks on PASSWORD_VERIFIER; domains and the hosted UI / OAuth endpoints, identity
+ * providers, resource servers; real email or SMS delivery; code-attempt limits and account lockout.
  */
 
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
