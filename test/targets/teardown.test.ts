@@ -1,0 +1,69 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ListTagsOfResourceCommand,
+} from '@aws-sdk/client-dynamodb';
+import { CreateRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
+import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provision } from '../../provision/provision.js';
+import { hasStackTag, teardown } from '../../provision/teardown.js';
+import { startTestCloud, type TestCloud } from '../local-cloud.js';
+
+describe('teardown finds the stack by its tag', () => {
+  let cloud: TestCloud;
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+  });
+  afterAll(() => cloud?.close());
+
+  it('removes everything tagged, in dependency order, and leaves untagged resources alone', async () => {
+    const target = { name: 'local' as const, region: 'us-east-1', endpoint: cloud.url };
+    await provision(target, () => {});
+    const ddb = new DynamoDBClient(cloud.clientConfig);
+    const iam = new IAMClient(cloud.clientConfig);
+    await ddb.send(
+      new CreateTableCommand({
+        TableName: 'Someone-Else',
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'Id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'Id', KeyType: 'HASH' }],
+      }),
+    );
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    };
+    await iam.send(new CreateRoleCommand({ RoleName: 'Someone-Elses-Role', AssumeRolePolicyDocument: JSON.stringify(trust) }));
+
+    // Teardown removes what carries the tag: where the local cloud's DynamoDB keeps CreateTable's Tags
+    // (as AWS does) the tables go; where it drops them, they must be left alone.
+    const { Table } = await ddb.send(new DescribeTableCommand({ TableName: 'Chat-Messages' }));
+    const tablesTagged = hasStackTag((await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: Table!.TableArn! }))).Tags);
+    if (!tablesTagged) console.warn('The local cloud dropped the Tags of CreateTable: the stack tables cannot be found by tag.');
+
+    const lines: string[] = [];
+    const failures = await teardown(target, { log: (line) => lines.push(line), useOutputsFile: false });
+    expect(failures).toEqual([]);
+
+    const order = ['REST API', 'function', 'role', 'user pool', ...(tablesTagged ? ['table'] : []), 'bucket'];
+    const kinds = lines.filter((l) => l.includes('✓')).map((l) => order.findIndex((k) => l.startsWith(`  ✓ ${k} `)));
+    expect(kinds).not.toContain(-1);
+    expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
+    expect(new Set(kinds).size).toBe(order.length);
+
+    const left = tablesTagged ? ['Someone-Else'] : ['Chat-Conversations', 'Chat-Messages', 'Someone-Else'];
+    expect((await ddb.send(new ListTablesCommand({}))).TableNames?.sort()).toEqual(left);
+    expect((await iam.send(new ListRolesCommand({}))).Roles?.map((r) => r.RoleName)).toEqual(['Someone-Elses-Role']);
+    expect((await new LambdaClient(cloud.clientConfig).send(new ListFunctionsCommand({}))).Functions).toEqual([]);
+    expect((await new S3Client(cloud.clientConfig).send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
+
+    // A second run finds nothing and says so.
+    const again: string[] = [];
+    expect(await teardown(target, { log: (line) => again.push(line), useOutputsFile: false })).toEqual([]);
+    expect(again.join('\n')).toContain('nothing tagged with the stack tag was found');
+  });
+});
