@@ -34,6 +34,13 @@ exports.handler = async (event) => {
       break;
     case 'TokenGeneration_Authentication':
     case 'TokenGeneration_RefreshTokens':
+      if (event.version === '2') {
+        event.response.claimsAndScopeOverrideDetails = {
+          idTokenGeneration: { claimsToAddOrOverride: { tier: 'v2' } },
+          accessTokenGeneration: { claimsToAddOrOverride: { tier: 'v2' }, scopesToAdd: ['chat/read'], scopesToSuppress: ['aws.cognito.signin.user.admin'] },
+        };
+        break;
+      }
       event.response.claimsOverrideDetails = { claimsToAddOrOverride: { plan: 'gold', 'cognito:username': 'forged' }, claimsToSuppress: ['email'] };
       break;
     case 'CustomMessage_SignUp':
@@ -252,6 +259,40 @@ describe('Cognito Lambda triggers through the local Lambda', () => {
     expect(dave[2]!.callerContext.clientId).toBe('CLIENT_ID_NOT_APPLICABLE');
     const erin = await eventsFor('erin', 4);
     expect(erin.map((e) => e.triggerSource).slice(2)).toEqual(['CustomMessage_ForgotPassword', 'PostConfirmation_ConfirmForgotPassword']);
+  });
+
+  it('applies a version 2 PreTokenGeneration answer to both tokens', async (ctx) => {
+    if (!hasLambda) ctx.skip();
+    const v2 = await createChatPool(cognito, {
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: functionArn, LambdaVersion: 'V2_0' } },
+    });
+    await lambda.send(
+      new AddPermissionCommand({
+        FunctionName: 'cognito-triggers',
+        StatementId: 'cognito-v2',
+        Action: 'lambda:InvokeFunction',
+        Principal: 'cognito-idp.amazonaws.com',
+        SourceArn: v2.poolArn,
+      }),
+    );
+    await cognito.send(
+      new SignUpCommand({
+        ClientId: v2.clientId,
+        Username: 'gina',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'email', Value: 'g@example.com' }],
+      }),
+    );
+    await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: v2.poolId, Username: 'gina' }));
+    const { AuthenticationResult } = await cognito.send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: v2.clientId, AuthParameters: { USERNAME: 'gina', PASSWORD } }),
+    );
+    expect(decodePayload(AuthenticationResult!.IdToken!).tier).toBe('v2');
+    const access = decodePayload(AuthenticationResult!.AccessToken!);
+    expect(access).toMatchObject({ tier: 'v2', scope: 'chat/read' });
+    const [event] = await eventsFor('gina', 1);
+    expect(event).toMatchObject({ version: '2', triggerSource: 'TokenGeneration_Authentication' });
+    expect(event!.request.scopes).toEqual(['aws.cognito.signin.user.admin']);
   });
 
   it('answers UnexpectedLambdaException when the function may not be invoked by the pool', async (ctx) => {
