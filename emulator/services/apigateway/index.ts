@@ -2,19 +2,26 @@
  * API Gateway REST APIs (v1): the control plane (restJson1 under /restapis, /account, /tags) and
  * the execute-api data plane (path-style `/restapis/{api}/{stage}/_user_request_/{path}` and
  * host-style `{api}.execute-api.localhost/{stage}/{path}`). A deployment freezes the API; the data
- * plane serves the frozen copy the stage points at.
+ * plane serves the frozen copy the stage points at, as a chain (dataplane/index.ts): route →
+ * authorizer → request validator → integration request (proxy event / VTL mapping / MOCK) →
+ * Lambda → integration response (selection pattern, VTL) → method response. Mapping templates run
+ * on velocityjs with API Gateway's `$input`, `$util`, `$context`, `$stageVariables` (vtl/).
+ * Also: models (JSON Schema draft-04, `$ref`s between models) and request validators enforced,
+ * GetExport (oas30/swagger, JSON/YAML, extensions), TestInvokeMethod with its execution log, and
+ * AWS/ApiGateway metrics (Count, 4XXError, 5XXError, Latency, IntegrationLatency) when CloudWatch runs.
  *
  * Not yet:
- * - non-proxy AWS integrations: VTL request/response mapping templates (stored; the data plane
- *   answers a 500 naming the missing feature), and VTL in MOCK templates (static ones work);
- * - HTTP / HTTP_PROXY integrations (stored; answered as not emulated in the data plane);
- * - request validators and model (JSON schema) validation (stored, not enforced);
+ * - HTTP / HTTP_PROXY integrations and AWS service integrations other than Lambda (stored; the data
+ *   plane answers a 500 naming the missing feature); integration `requestParameters` mappings and
+ *   `contentHandling` conversions (stored, not applied); `$context.requestOverride`/`responseOverride`;
  * - CUSTOM (Lambda) authorizers and AWS_IAM method authorization (answered as not emulated);
  * - API keys and usage plans (apiKeyRequired is stored, not enforced), client certificates, VPC links,
  *   custom domain names, base path mappings;
- * - documentation parts/versions, export (Swagger/OpenAPI), SDK generation, import (PutRestApi/ImportRestApi);
- * - canary settings, stage caches, throttling, access logs and execution logs;
- * - resource policies on the REST API (stored, not enforced); TestInvokeMethod/TestInvokeAuthorizer.
+ * - documentation parts/versions (and `extensions=documentation` in exports; `postman` adds nothing),
+ *   SDK generation (GetSdk), import (PutRestApi/ImportRestApi), TestInvokeAuthorizer;
+ * - canary settings and access log settings (stored by UpdateStage, not applied), stage caches,
+ *   throttling, execution and access logs to CloudWatch Logs (TestInvokeMethod answers its log);
+ * - resource policies on the REST API (stored, not enforced).
  */
 
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
@@ -41,6 +48,8 @@ export class ApiGatewayService implements Service {
         ...operationContext(req),
         state: new ApiGatewayState(ctx.store, req.account, req.region),
         locator: this.locator,
+        services: ctx.services,
+        log: ctx.log,
       }),
     });
     this.dataPlane = new DataPlane(ctx, this.locator);

@@ -1,4 +1,4 @@
-import type { PutIntegrationCommandInput } from '@aws-sdk/client-api-gateway';
+import type { GetExportCommandInput, PutIntegrationCommandInput } from '@aws-sdk/client-api-gateway';
 import type { RestRoute } from '../../protocols/rest-json.js';
 import type { ApiGatewayContext } from './operations/context.js';
 import { type OperationName, operations } from './operations/index.js';
@@ -38,9 +38,29 @@ function putIntegrationRoute(): RestRoute<ApiGatewayContext> {
   };
 }
 
+/**
+ * GetExport's `parameters` map is the whole query string (only `extensions` means something for
+ * oas30/swagger) and `accepts` is the Accept header.
+ */
+function getExportRoute(): RestRoute<ApiGatewayContext> {
+  return {
+    method: 'GET',
+    path: '/restapis/{restApiId}/stages/{stageName}/exports/{exportType}',
+    operation: 'GetExport',
+    query: { extensions: 'extensions' },
+    headers: { accept: 'accepts' },
+    handler: ({ extensions, ...rest }: Record<string, any>, ctx: ApiGatewayContext) =>
+      operations.GetExport(
+        { ...rest, parameters: extensions === undefined ? {} : { extensions: [extensions].flat().join(',') } } as GetExportCommandInput,
+        ctx,
+      ),
+  };
+}
+
 /** The restJson1 routes of the API Gateway control plane (paths as in @aws-sdk/client-api-gateway). */
 export const ROUTES: RestRoute<ApiGatewayContext>[] = [
   putIntegrationRoute(),
+  getExportRoute(),
   route('POST', '/restapis/{restApiId}/authorizers', 'CreateAuthorizer', { status: 201 }),
   route('POST', '/restapis/{restApiId}/deployments', 'CreateDeployment', { status: 201 }),
   route('POST', '/restapis/{restApiId}/models', 'CreateModel', { status: 201 }),
@@ -105,6 +125,7 @@ export const ROUTES: RestRoute<ApiGatewayContext>[] = [
     status: 201,
   }),
   route('PUT', '/tags/{resourceArn}', 'TagResource', { status: 204 }),
+  route('POST', '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}', 'TestInvokeMethod'),
   route('DELETE', '/tags/{resourceArn}', 'UntagResource', { query: { tagKeys: 'tagKeys' }, status: 204 }),
   route('PATCH', '/account', 'UpdateAccount'),
   route('PATCH', '/restapis/{restApiId}/authorizers/{authorizerId}', 'UpdateAuthorizer'),

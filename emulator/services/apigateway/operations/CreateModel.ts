@@ -1,6 +1,7 @@
 import type { CreateModelCommandInput, CreateModelCommandOutput } from '@aws-sdk/client-api-gateway';
 import { randomLowerId } from '../../../core/ids.js';
 import { BadRequestException, ConflictException } from '../errors.js';
+import { checkModelSchema } from '../model-schemas.js';
 import type { ApiOp } from './context.js';
 
 export const EMPTY_SCHEMA = 'Model schema must have at least 1 property or array items defined';
@@ -10,6 +11,7 @@ export const CreateModel: ApiOp<CreateModelCommandInput, CreateModelCommandOutpu
   if (!input.name) throw new BadRequestException('Model name must be non-empty');
   if (api.models[input.name]) throw new ConflictException('Model name already exists for this REST API');
   if (!input.schema) throw new BadRequestException(EMPTY_SCHEMA);
+  checkModelSchema(input.schema);
   const model = {
     id: randomLowerId(6),
     name: input.name,

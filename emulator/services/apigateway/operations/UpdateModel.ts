@@ -1,5 +1,6 @@
 import type { UpdateModelCommandInput, UpdateModelCommandOutput } from '@aws-sdk/client-api-gateway';
 import { BadRequestException, notFound } from '../errors.js';
+import { checkModelSchema } from '../model-schemas.js';
 import { validateOps } from '../patch.js';
 import { EMPTY_SCHEMA } from './CreateModel.js';
 import type { ApiOp } from './context.js';
@@ -17,6 +18,7 @@ export const UpdateModel: ApiOp<UpdateModelCommandInput, UpdateModelCommandOutpu
     }
     if (path === '/schema') {
       if (!value) throw new BadRequestException(EMPTY_SCHEMA);
+      checkModelSchema(value);
       model.schema = value;
     } else if (value) model.description = value;
     else delete model.description;

@@ -23,6 +23,7 @@ import { GetAuthorizer } from './GetAuthorizer.js';
 import { GetAuthorizers } from './GetAuthorizers.js';
 import { GetDeployment } from './GetDeployment.js';
 import { GetDeployments } from './GetDeployments.js';
+import { GetExport } from './GetExport.js';
 import { GetGatewayResponse } from './GetGatewayResponse.js';
 import { GetGatewayResponses } from './GetGatewayResponses.js';
 import { GetIntegration } from './GetIntegration.js';
@@ -46,6 +47,7 @@ import { PutIntegrationResponse } from './PutIntegrationResponse.js';
 import { PutMethod } from './PutMethod.js';
 import { PutMethodResponse } from './PutMethodResponse.js';
 import { TagResource } from './TagResource.js';
+import { TestInvokeMethod } from './TestInvokeMethod.js';
 import { UntagResource } from './UntagResource.js';
 import { UpdateAccount } from './UpdateAccount.js';
 import { UpdateAuthorizer } from './UpdateAuthorizer.js';
@@ -87,6 +89,7 @@ export const operations = {
   GetAuthorizers,
   GetDeployment,
   GetDeployments,
+  GetExport,
   GetGatewayResponse,
   GetGatewayResponses,
   GetIntegration,
@@ -110,6 +113,7 @@ export const operations = {
   PutMethod,
   PutMethodResponse,
   TagResource,
+  TestInvokeMethod,
   UntagResource,
   UpdateAccount,
   UpdateAuthorizer,
