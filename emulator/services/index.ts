@@ -1,6 +1,7 @@
 import type { AdminRoute } from '../core/edge.js';
 import type { Service, ServiceContext } from '../core/service.js';
 import { ApiGatewayService } from './apigateway/index.js';
+import { CloudFrontService } from './cloudfront/index.js';
 import { cognitoFactory } from './cognito/index.js';
 import { DynamoDbService } from './dynamodb/index.js';
 import { IamService } from './iam/index.js';
@@ -27,4 +28,5 @@ export const SERVICES: ServiceFactory[] = [
   cognitoFactory,
   { create: (ctx) => new ApiGatewayService(ctx) },
   monitoringFactory,
+  { create: (ctx) => new CloudFrontService(ctx) },
 ];
