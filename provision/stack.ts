@@ -57,6 +57,8 @@ export type RouteSpec = {
   path: '/conversations' | '/conversations/{id}' | '/users' | '/me';
   method: 'GET' | 'POST';
   function: FunctionName;
+  /** Optional query string parameters, declared on the method (and so in the export). */
+  query?: string[];
 } & (
   | { mode: 'mapping'; requestModel?: ModelName; responseModel?: ModelName; successStatus: '200' | '204'; template: string }
   | { mode: 'proxy' }
@@ -91,6 +93,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/conversations/{id}',
     method: 'GET',
     function: 'Chat-Messages-GET',
+    query: ['since'],
     mode: 'mapping',
     responseModel: 'Conversation',
     successStatus: '200',

@@ -2,29 +2,15 @@
  * The only module that calls the REST API ("Chat-API"). Every call carries the raw Cognito ID
  * token in the Authorization header (no "Bearer "), as the Cognito User Pools authorizer expects.
  */
+import type { components } from './api-schema';
 import { AuthError, expireSession, getIdToken } from './auth';
 import { getConfig } from './state';
 
-export interface Message {
-  sender: string;
-  /** Epoch ms. */
-  time: number;
-  message: string;
-}
-
-export interface ConversationSummary {
-  id: string;
-  participants: string[];
-  /** Epoch ms of the newest message; absent when there are none. */
-  last?: number;
-}
-
-export interface Conversation {
-  id: string;
-  participants: string[];
-  last?: number;
-  messages: Message[];
-}
+// The API's shapes come from its OpenAPI export (npm run export-api), so the client follows the models.
+type Schemas = components['schemas'];
+export type ConversationSummary = Schemas['ConversationList'][number];
+export type Conversation = Schemas['Conversation'];
+export type Message = Conversation['messages'][number];
 
 /** An API failure with the message to show the user (the API's own `{"message": ...}` when given). */
 export class ApiError extends Error {

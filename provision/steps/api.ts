@@ -130,6 +130,13 @@ async function ensureBodyValidator(client: APIGatewayClient, restApiId: string):
   return created.id!;
 }
 
+function requestParameters(route: RouteSpec): Record<string, boolean> | undefined {
+  const parameters: Record<string, boolean> = {};
+  if (route.path.includes('{id}')) parameters['method.request.path.id'] = true;
+  for (const name of route.query ?? []) parameters[`method.request.querystring.${name}`] = false;
+  return Object.keys(parameters).length ? parameters : undefined;
+}
+
 /** Puts a method afresh, so a re-run converges on the desired definition. */
 async function replaceMethod(client: APIGatewayClient, input: ConstructorParameters<typeof PutMethodCommand>[0]): Promise<void> {
   try {
@@ -264,7 +271,7 @@ export async function ensureApi(clients: Clients, settings: ApiSettings): Promis
       httpMethod: route.method,
       authorizationType: 'COGNITO_USER_POOLS',
       authorizerId,
-      requestParameters: route.path.includes('{id}') ? { 'method.request.path.id': true } : undefined,
+      requestParameters: requestParameters(route),
       requestModels: mapping?.requestModel ? { 'application/json': mapping.requestModel } : undefined,
       requestValidatorId: mapping?.requestModel ? validatorId : undefined,
     });
