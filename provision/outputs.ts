@@ -28,7 +28,8 @@ export interface StackOutputs {
   liveVersions: Record<string, string>;
 }
 
-export const OUTPUTS_DIR = fileURLToPath(new URL('../outputs/', import.meta.url));
+/** outputs/ at the project root; OUTPUTS_DIR moves it (benchmarks and tests keep the developer's files intact). */
+export const OUTPUTS_DIR = process.env.OUTPUTS_DIR ?? fileURLToPath(new URL('../outputs/', import.meta.url));
 
 export function writeOutputs(outputs: StackOutputs): string {
   mkdirSync(OUTPUTS_DIR, { recursive: true });
