@@ -12,15 +12,20 @@
  * simulation, credential reports, account aliases, and access key last-used tracking.
  */
 
+import type { AwsError } from '../../core/errors.js';
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
 import type { Service, ServiceContext } from '../../core/service.js';
+import type { KnownKey } from '../../core/sigv4-verify.js';
 import { operationContext } from '../../protocols/aws-json.js';
 import { awsQueryHandler } from '../../protocols/aws-query.js';
-import { findAwsManagedPolicy } from './aws-managed-policies.js';
+import { authorizeRequest } from './enforcement/authorize.js';
 import type { IamContext } from './operations/context.js';
 import { OPERATIONS } from './operations/index.js';
 import type { PolicyDocument } from './policy-evaluator.js';
-import { IamStorage } from './storage.js';
+import { type CallerPrincipal, identityPolicies, principalFor, rolePolicies } from './principals.js';
+import { type RoleCredentials, registerIam, roleCredentials } from './role-credentials.js';
+import { issueSession, type SessionRequest } from './sessions.js';
+import { IamStorage, type SessionRecord } from './storage.js';
 
 export const IAM_XMLNS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
@@ -38,6 +43,7 @@ export interface RoleView {
   path: string;
   /** The trust policy as given (decoded JSON text). */
   assumeRolePolicyDocument: string;
+  maxSessionDuration: number;
 }
 
 export class IamService implements Service {
@@ -45,8 +51,12 @@ export class IamService implements Service {
   readonly storage: IamStorage;
   private readonly query: (req: EdgeRequest) => Promise<EdgeResponse>;
 
-  constructor(ctx: ServiceContext) {
+  private readonly enforceIam: boolean;
+
+  constructor(private readonly ctx: ServiceContext) {
     this.storage = new IamStorage(ctx.store);
+    this.enforceIam = ctx.enforceIam ?? false;
+    registerIam(ctx.store, this);
     this.query = awsQueryHandler<IamContext>({
       serviceName: 'IAM',
       xmlns: IAM_XMLNS,
@@ -60,10 +70,23 @@ export class IamService implements Service {
   }
 
   /**
-   * Internal API for the edge's SigV4 check: the secret of an access key created through IAM,
-   * its account and owner. Undefined for keys IAM does not know.
+   * Internal API for the edge's SigV4 check: the secret of an access key created through IAM or of
+   * temporary credentials issued by STS (with their session token and expiry), and its account.
+   * Undefined for keys IAM does not know.
    */
-  secretFor(accessKeyId: string): { secretAccessKey: string; account: string; userName?: string; active: boolean } | undefined {
+  secretFor(accessKeyId: string): (KnownKey & { userName?: string }) | undefined {
+    if (accessKeyId.startsWith('ASIA')) {
+      const session = this.storage.findSession(accessKeyId);
+      if (session) {
+        return {
+          secretAccessKey: session.session.SecretAccessKey,
+          account: session.account,
+          active: true,
+          sessionToken: session.session.SessionToken,
+          expiresAt: Date.parse(session.session.Expiration),
+        };
+      }
+    }
     const found = this.storage.findAccessKey(accessKeyId);
     if (!found) return undefined;
     return {
@@ -74,15 +97,43 @@ export class IamService implements Service {
     };
   }
 
-  /** Internal API: the principal behind an access key: its IAM user, or the account's root for any other key. */
+  /** Internal API: the principal behind an access key: its IAM user, its role session, or the account's root for any other key. */
+  principalFor(accessKeyId: string | undefined, account: string): CallerPrincipal {
+    return principalFor(this.storage, accessKeyId, account);
+  }
+
+  /** Internal API: the caller as STS GetCallerIdentity reports it. */
   identityFor(accessKeyId: string | undefined, account: string): CallerIdentity {
-    const found = accessKeyId ? this.storage.findAccessKey(accessKeyId) : undefined;
-    if (found?.key.UserName) {
-      const user = this.storage.users(found.account).get(found.key.UserName.toLowerCase());
-      if (user) return { account: found.account, arn: user.Arn, userId: user.UserId };
-    }
-    const owner = found?.account ?? account;
-    return { account: owner, arn: `arn:aws:iam::${owner}:root`, userId: owner };
+    const principal = this.principalFor(accessKeyId, account);
+    return { account: principal.account, arn: principal.arn, userId: principal.userId };
+  }
+
+  /**
+   * Internal API for the edge (EMULATOR_ENFORCE_IAM=1): refuses, with the service's AccessDenied
+   * error, a request of an IAM user or role session that its policies do not allow.
+   */
+  authorize(req: EdgeRequest, service: string): AwsError | undefined {
+    if (!this.enforceIam) return undefined;
+    const principal = this.principalFor(req.accessKeyId, req.account);
+    return authorizeRequest(req, service, principal, () => identityPolicies(this.storage, principal), {
+      services: this.ctx.services,
+      iam: this.storage,
+    });
+  }
+
+  /** Internal API (STS): starts a role session and answers its temporary credentials. */
+  startSession(request: SessionRequest): SessionRecord {
+    return issueSession(this.storage, request);
+  }
+
+  /**
+   * Internal API (Lambda): temporary credentials of a function's execution role, named after the
+   * function as on AWS, when IAM is enforced (undefined otherwise: functions keep the default
+   * credentials). Credentials are reused while they have more than half their life left.
+   */
+  credentialsForRole(account: string, roleArn: string, sessionName: string): RoleCredentials | undefined {
+    if (!this.enforceIam) return undefined;
+    return roleCredentials(this.storage, account, roleArn, sessionName);
   }
 
   /** Internal API: a role by name or ARN (Lambda checks execution roles with it). */
@@ -97,26 +148,13 @@ export class IamService implements Service {
       arn: role.Arn,
       path: role.Path,
       assumeRolePolicyDocument: role.AssumeRolePolicyDocument,
+      maxSessionDuration: role.MaxSessionDuration,
     };
   }
 
   /** Internal API: the identity policies in force for a role (inline ones and the default version of attached ones). */
   rolePolicies(account: string, roleName: string): PolicyDocument[] {
-    const role = this.storage.roles(account).get(roleName.toLowerCase());
-    if (!role) return [];
-    const documents = Object.values(role.inlinePolicies);
-    for (const arn of role.attachedPolicies) {
-      const aws = findAwsManagedPolicy(arn);
-      if (aws) {
-        documents.push(aws.Document);
-        continue;
-      }
-      const name = arn.split('/').at(-1)!.toLowerCase();
-      const record = this.storage.policies(account).get(name);
-      const version = record?.versions.find((v) => v.VersionId === record.DefaultVersionId);
-      if (version) documents.push(version.Document);
-    }
-    return documents.map((text) => JSON.parse(text) as PolicyDocument);
+    return rolePolicies(this.storage, account, roleName);
   }
 
   health(): Record<string, unknown> {

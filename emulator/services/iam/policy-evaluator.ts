@@ -4,6 +4,8 @@
  * `?` wildcards, and the common condition operators. An explicit Deny wins over any Allow;
  * nothing matching is an implicit deny.
  *
+ * A role session matches a principal naming its role's ARN as well as its own assumed-role ARN.
+ *
  * Not yet: policy variables (`${aws:username}`), NotPrincipal with assumed-role sessions,
  * Numeric/Date/IpAddress/Binary condition operators (a statement using them never matches).
  */
@@ -31,9 +33,11 @@ export interface PolicyDocument {
 
 /** Who is asking. Absent for anonymous (unsigned) requests. */
 export interface Principal {
-  /** e.g. arn:aws:iam::123456789012:root, arn:aws:iam::123456789012:user/alice */
+  /** e.g. arn:aws:iam::123456789012:root, arn:aws:iam::123456789012:user/alice, arn:aws:sts::123456789012:assumed-role/R/S */
   arn: string;
   account: string;
+  /** For a role session: the role's ARN, which a policy may name to match all its sessions. */
+  roleArn?: string;
 }
 
 export interface AuthorizationRequest {
@@ -46,6 +50,11 @@ export interface AuthorizationRequest {
   resource: string;
   /** Condition keys (any case) and their values, e.g. {"aws:SourceArn": "arn:..."}. */
   context?: Record<string, string | string[]>;
+  /**
+   * A resource policy of the principal's own account: an Allow naming the account (its id or
+   * root) only delegates to the principal's identity policies, so it does not match here.
+   */
+  sameAccount?: boolean;
 }
 
 /** Allow, explicit Deny, or no statement applies (an implicit deny). */
@@ -87,7 +96,7 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase = false
   return pi === p.length;
 }
 
-function principalMatches(spec: PolicyStatement['Principal'], request: AuthorizationRequest): boolean {
+function principalMatches(spec: PolicyStatement['Principal'], request: AuthorizationRequest, accountMatches = true): boolean {
   if (spec === '*') return true;
   if (!spec || typeof spec !== 'object') return false;
   for (const [kind, values] of Object.entries(spec)) {
@@ -96,7 +105,8 @@ function principalMatches(spec: PolicyStatement['Principal'], request: Authoriza
         if (value === '*') return true;
         const who = request.principal;
         if (!who) continue;
-        if (value === who.account || value === `arn:aws:iam::${who.account}:root` || value === who.arn) return true;
+        if (value === who.arn || (who.roleArn !== undefined && value === who.roleArn)) return true;
+        if (accountMatches && (value === who.account || value === `arn:aws:iam::${who.account}:root`)) return true;
       } else if (kind === 'Service') {
         if (request.service && value === request.service) return true;
       }
@@ -167,7 +177,8 @@ function conditionsHold(condition: PolicyStatement['Condition'], context: Author
 }
 
 function statementApplies(statement: PolicyStatement, request: AuthorizationRequest): boolean {
-  if (statement.Principal !== undefined && !principalMatches(statement.Principal, request)) return false;
+  const accountMatches = !(request.sameAccount && statement.Effect === 'Allow');
+  if (statement.Principal !== undefined && !principalMatches(statement.Principal, request, accountMatches)) return false;
   if (statement.NotPrincipal !== undefined && principalMatches(statement.NotPrincipal, request)) return false;
   if (statement.Action !== undefined && !actionMatches(list(statement.Action), request.action)) return false;
   if (statement.NotAction !== undefined && actionMatches(list(statement.NotAction), request.action)) return false;

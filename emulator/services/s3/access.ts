@@ -3,7 +3,7 @@ import { evaluatePolicies, grantsPublicAccess, type PolicyDocument } from '../ia
 import type { BucketRecord } from './storage.js';
 
 /** Who sent a request: anonymous (no signature) or a signed principal of some account. */
-export type Caller = { kind: 'anonymous' } | { kind: 'signed'; account: string; arn: string };
+export type Caller = { kind: 'anonymous' } | { kind: 'signed'; account: string; arn: string; roleArn?: string };
 
 export const ANONYMOUS: Caller = { kind: 'anonymous' };
 
@@ -33,11 +33,14 @@ export function isAllowed(
   const owner = caller.kind === 'signed' && caller.account === bucket.account;
   const policy = parsedPolicy(bucket);
   if (!policy) return owner;
-  const principal = caller.kind === 'signed' ? { arn: caller.arn, account: caller.account } : undefined;
+  const principal =
+    caller.kind === 'signed'
+      ? { arn: caller.arn, account: caller.account, ...(caller.roleArn ? { roleArn: caller.roleArn } : {}) }
+      : undefined;
   const fullContext: Record<string, string> = { 'aws:SecureTransport': 'false', ...context };
   if (principal) {
     fullContext['aws:PrincipalAccount'] = principal.account;
-    fullContext['aws:PrincipalArn'] = principal.arn;
+    fullContext['aws:PrincipalArn'] = principal.roleArn ?? principal.arn;
   }
   const decision = evaluatePolicies([policy], { principal, action, resource, context: fullContext });
   if (decision === 'Deny') return owner && OWNER_ALWAYS.has(action);

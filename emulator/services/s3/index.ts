@@ -54,8 +54,9 @@ export class S3Service implements Service {
   private callerOf(req: EdgeRequest): Caller {
     if (!req.accessKeyId) return { kind: 'anonymous' };
     const iam = this.ctx.services.has('iam') ? this.ctx.services.get<IamService>('iam') : undefined;
-    const identity = iam?.identityFor(req.accessKeyId, req.account);
-    return { kind: 'signed', account: req.account, arn: identity?.arn ?? `arn:aws:iam::${req.account}:root` };
+    const principal = iam?.principalFor(req.accessKeyId, req.account);
+    if (!principal) return { kind: 'signed', account: req.account, arn: `arn:aws:iam::${req.account}:root` };
+    return { kind: 'signed', account: principal.account, arn: principal.arn, ...(principal.roleArn ? { roleArn: principal.roleArn } : {}) };
   }
 
   async handle(req: EdgeRequest): Promise<EdgeResponse> {

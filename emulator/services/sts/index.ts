@@ -1,9 +1,17 @@
 /**
- * STS (awsQuery): GetCallerIdentity, answering the account of the request's credentials and
- * the IAM user behind an IAM-created access key (the account's root for any other key).
+ * STS (awsQuery). AssumeRole issues temporary credentials (ASIA... key, secret, session token,
+ * expiration) for a role whose trust policy allows the caller, with DurationSeconds checked
+ * against the role's MaxSessionDuration and the one-hour limit of role chaining, and an optional
+ * session policy that narrows the role's policies when IAM is enforced. Sessions live in IAM's
+ * state (the Store), so credentials survive a restart; the edge verifies their signature and
+ * session token. GetCallerIdentity answers the account's root, the IAM user behind an IAM access
+ * key, or `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION` for temporary credentials;
+ * GetAccessKeyInfo the account of a key.
  *
- * Not yet: AssumeRole, AssumeRoleWithWebIdentity, GetSessionToken, GetFederationToken,
- * GetAccessKeyInfo, DecodeAuthorizationMessage and temporary credentials in general.
+ * Not yet: AssumeRoleWithWebIdentity, AssumeRoleWithSAML, AssumeRoot, GetSessionToken,
+ * GetFederationToken, DecodeAuthorizationMessage, GetWebIdentityToken, GetDelegatedAccessToken;
+ * session tags, TransitiveTagKeys, SourceIdentity, PolicyArns (managed session policies), MFA
+ * (SerialNumber/TokenCode) and ProvidedContexts of AssumeRole; regional STS endpoints.
  */
 
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
@@ -21,15 +29,14 @@ export class StsService implements Service {
   private readonly query: (req: EdgeRequest) => Promise<EdgeResponse>;
 
   constructor(ctx: ServiceContext) {
-    const identityFor = (accessKeyId: string, account: string) =>
-      ctx.services.has('iam')
-        ? ctx.services.get<IamService>('iam').identityFor(accessKeyId, account)
-        : { account, arn: `arn:aws:iam::${account}:root`, userId: account };
     this.query = awsQueryHandler<StsContext>({
       serviceName: 'STS',
       xmlns: STS_XMLNS,
       operations: OPERATIONS,
-      context: (req) => ({ ...operationContext(req), identityFor }),
+      context: (req) => ({
+        ...operationContext(req),
+        ...(ctx.services.has('iam') ? { iam: ctx.services.get<IamService>('iam') } : {}),
+      }),
     });
   }
 

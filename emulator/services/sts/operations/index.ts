@@ -1,19 +1,14 @@
+import type * as StsSdk from '@aws-sdk/client-sts';
 import type { Operation } from '../../../protocols/aws-json.js';
+import { AssumeRole } from './AssumeRole.js';
 import type { StsContext } from './context.js';
+import { GetAccessKeyInfo } from './GetAccessKeyInfo.js';
 import { GetCallerIdentity } from './GetCallerIdentity.js';
 
-/** The STS operations the SDK knows, as far as this service is concerned (@aws-sdk/client-sts is not installed to derive them). */
-type StsOperationName =
-  | 'AssumeRole'
-  | 'AssumeRoleWithSAML'
-  | 'AssumeRoleWithWebIdentity'
-  | 'AssumeRoot'
-  | 'DecodeAuthorizationMessage'
-  | 'GetAccessKeyInfo'
-  | 'GetCallerIdentity'
-  | 'GetDelegatedAccessToken'
-  | 'GetFederationToken'
-  | 'GetSessionToken'
-  | 'GetWebIdentityToken';
+/** Every STS operation name the SDK knows (from its `<Name>Command` exports). */
+export type StsCommandName = { [K in keyof typeof StsSdk]: K extends `${infer N}Command` ? N : never }[keyof typeof StsSdk];
 
-export const OPERATIONS = { GetCallerIdentity } satisfies Partial<Record<StsOperationName, Operation<any, unknown, StsContext>>>;
+/** The implemented operations, keyed by AWS name (a misspelt name fails the type check). */
+export const OPERATIONS = { AssumeRole, GetAccessKeyInfo, GetCallerIdentity } satisfies Partial<
+  Record<StsCommandName, Operation<any, unknown, StsContext>>
+>;
