@@ -1,3 +1,4 @@
+import { AwsError } from '../../../core/errors.js';
 import type { Service } from '../../../core/service.js';
 import type { LambdaInvoker } from '../../lambda/invoker.js';
 import { GatewayError, type Invocation, internalServerError } from './context.js';
@@ -69,8 +70,12 @@ async function invokeLambda(inv: Invocation): Promise<void> {
       inv.log?.add(`Execution failed due to a timeout error`);
       throw err;
     }
-    // A missing function or a resource policy that refuses API Gateway: a configuration error.
-    throw configurationError(inv, `Invalid permissions on Lambda function`);
+    // A missing function, a resource policy that refuses API Gateway, a payload Lambda cannot
+    // parse (a template that rendered invalid JSON): the client gets a 500.
+    const status = err instanceof AwsError ? err.status : 500;
+    if (status === 403 || status === 404) throw configurationError(inv, 'Invalid permissions on Lambda function');
+    inv.log?.add(`Lambda invocation failed with status: ${status}`);
+    throw configurationError(inv, (err as Error).message);
   } finally {
     clearTimeout(timer);
   }
