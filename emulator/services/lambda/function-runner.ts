@@ -1,4 +1,5 @@
 import type { Store } from '../../core/store.js';
+import { credentialsForRole } from '../iam/role-credentials.js';
 import { functionArn, parseFunctionRef, scopeOf } from './arns.js';
 import type { CodePackage, S3ObjectReader } from './code.js';
 import { type ConcurrencyGate, type ConcurrencyLease, type InvocationScope, ReservedConcurrency } from './concurrency.js';
@@ -250,7 +251,7 @@ export class FunctionRunner {
       variables: config.environment ?? {},
       logGroup: `/aws/lambda/${fn.name}`,
       endpointUrl: loopback(this.endpointUrl()),
-      credentials: {
+      credentials: credentialsForRole(this.store, functions.account, config.role, fn.name) ?? {
         accessKeyId: functions.account === '000000000000' ? 'test' : functions.account,
         secretAccessKey: 'test',
         sessionToken: 'test',
