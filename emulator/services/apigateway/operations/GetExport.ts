@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import type { RawResponse } from '../../../protocols/rest-json.js';
 import { BadRequestException, notFound } from '../errors.js';
 import type { ExportSource } from '../export/common.js';
+import { jacksonJson } from '../export/jackson-json.js';
 import { openApi30 } from '../export/oas30.js';
 import { swagger2 } from '../export/swagger.js';
 import type { ApiGatewayContext } from './context.js';
@@ -38,8 +39,8 @@ export function GetExport(input: GetExportCommandInput, ctx: ApiGatewayContext):
   });
   const yaml = /(application|text)\/(x-)?yaml/i.test(input.accepts ?? '');
   const body = yaml
-    ? stringify(document, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 })
-    : JSON.stringify(document, null, 2);
+    ? stringify(document, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, indentSeq: false })
+    : jacksonJson(document);
   const contentType = yaml ? 'application/yaml' : 'application/json';
   const fileName = `${api.api.name}-${stage.stageName}-${input.exportType}.${yaml ? 'yaml' : 'json'}`;
   return {
