@@ -1,106 +1,154 @@
 /**
- * DynamoDB, through dynalite (in-process, LevelDB on disk under the state directory), one
- * database per account and region.
+ * DynamoDB and DynamoDB Streams (awsJson1_0), one database per account and region. dynalite
+ * (in process, LevelDB on disk under the state directory) gives validation, expressions and
+ * item storage; this layer adds, on the same LevelDB:
+ * - single-lock writes committed as one atomic batch (items, index entries, stream records);
+ * - TransactWriteItems / TransactGetItems (isolated, all-or-nothing even across a kill -9,
+ *   cancellation reasons in request order, ClientRequestToken idempotency for 10 minutes);
+ * - Streams: StreamSpecification on CreateTable/UpdateTable, LatestStreamArn, and the Streams API
+ *   (ListStreams, DescribeStream, GetShardIterator for every iterator type, GetRecords) with
+ *   records for every write path, kept 24 hours; one shard per stream;
+ * - TTL: UpdateTimeToLive / DescribeTimeToLive, expired items deleted by a sweeper every second
+ *   (EMULATOR_DYNAMODB_TTL_SWEEP_MS) with REMOVE records naming the service;
+ * - `DynamoDbStreamSource` for Lambda event source mappings.
  *
- * Not yet: TransactWriteItems, TransactGetItems, Streams, TTL expiry, PartiQL, backups.
+ * Not yet: PartiQL (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction), backups and
+ * point-in-time recovery, exports/imports, global tables, Kinesis streaming destinations,
+ * resource policies, DescribeLimits/DescribeEndpoints, contributor insights; ConsumedCapacity
+ * and ItemCollectionMetrics of TransactWriteItems/TransactGetItems; the ENABLING/UPDATING
+ * transitions (stream and TTL changes apply at once), TTL's hour-long rate limit; shard splits
+ * (a stream keeps one shard); throughput limits and throttling; IAM authorisation of callers.
  */
 
-import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { unknownOperation } from '../../core/errors.js';
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
 import type { Service, ServiceContext } from '../../core/service.js';
-import { jsonError } from '../../protocols/aws-json.js';
+import { awsJsonHandler, operationContext } from '../../protocols/aws-json.js';
+import type { DynamoContext } from './context.js';
+import { Database, type StreamListener } from './database.js';
+import { OPERATIONS } from './operations/index.js';
+import { STREAMS_OPERATIONS } from './streams/operations/index.js';
+import { dropRecords, RETENTION_MS, readRecords, trimRecords } from './streams/stream-log.js';
+import type { DynamoDbStreamSource, StreamInfo } from './streams/stream-source.js';
+import { RequestTokens } from './transactions/request-tokens.js';
+import { sweepExpiredItems } from './ttl.js';
 
-const require = createRequire(import.meta.url);
-const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
+export type { StreamRecordData } from './streams/stream-records.js';
+export type { DynamoDbStreamSource, StreamInfo } from './streams/stream-source.js';
 
-const SUPPORTED = new Set([
-  'BatchGetItem',
-  'BatchWriteItem',
-  'CreateTable',
-  'DeleteItem',
-  'DeleteTable',
-  'DescribeTable',
-  'DescribeTimeToLive',
-  'GetItem',
-  'ListTables',
-  'PutItem',
-  'Query',
-  'Scan',
-  'TagResource',
-  'UntagResource',
-  'ListTagsOfResource',
-  'UpdateItem',
-  'UpdateTable',
-]);
-
-/** Collects what dynalite writes, so the edge sends the answer. */
-class CapturedResponse {
-  statusCode = 200;
-  contentType = 'application/json';
-  shouldKeepAlive = true;
-  readonly headers: Record<string, string> = {};
-  private chunks: Buffer[] = [];
-  constructor(private readonly done: (response: EdgeResponse) => void) {}
-  setHeader(name: string, value: unknown): void {
-    this.headers[name.toLowerCase()] = String(value);
-  }
-  getHeader(name: string): string | undefined {
-    return this.headers[name.toLowerCase()];
-  }
-  write(chunk: string | Buffer): void {
-    this.chunks.push(Buffer.from(chunk));
-  }
-  end(chunk?: string | Buffer): void {
-    if (chunk) this.write(chunk);
-    delete this.headers['transfer-encoding'];
-    delete this.headers['content-length'];
-    this.done({ status: this.statusCode, headers: this.headers, body: Buffer.concat(this.chunks) });
-  }
+export interface DynamoDbServiceOptions {
+  /** How often expired items are deleted; default 1000 ms, or EMULATOR_DYNAMODB_TTL_SWEEP_MS. */
+  ttlSweepIntervalMs?: number;
 }
 
-export class DynamoDbService implements Service {
+const STREAMS_TARGET = 'DynamoDBStreams_20120810.';
+const MAINTENANCE_INTERVAL_MS = 60_000;
+
+export class DynamoDbService implements Service, DynamoDbStreamSource {
   readonly name = 'dynamodb';
-  private readonly databases = new Map<string, Server>();
+  private readonly databases = new Map<string, Database>();
+  private readonly listeners = new Set<StreamListener>();
+  private readonly handleDynamo: (req: EdgeRequest) => Promise<EdgeResponse>;
+  private readonly handleStreams: (req: EdgeRequest) => Promise<EdgeResponse>;
+  private readonly sweepTimer: NodeJS.Timeout;
+  private sweeping = false;
+  private lastMaintenance = Date.now();
+  /** Databases with TTL tables from an earlier run, opened at the first sweep. */
+  private pendingTtlDatabases: Array<[string, string]>;
 
-  constructor(private readonly ctx: ServiceContext) {}
-
-  private database(account: string, region: string): Server {
-    const key = `${account}/${region}`;
-    let server = this.databases.get(key);
-    if (!server) {
-      const dir = this.ctx.store.directory('dynamodb');
-      // dynalite reads the account and region for its ARNs from the environment when it opens a database.
-      const saved = { account: process.env.AWS_ACCOUNT_ID, region: process.env.AWS_REGION };
-      process.env.AWS_ACCOUNT_ID = account;
-      process.env.AWS_REGION = region;
-      try {
-        server = dynalite({ path: dir ? join(dir, account, region) : undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-      } finally {
-        restoreEnv('AWS_ACCOUNT_ID', saved.account);
-        restoreEnv('AWS_REGION', saved.region);
-      }
-      // Listening (on a loopback port nobody uses) lets dynalite's close() also close its LevelDB.
-      server.listen(0, '127.0.0.1');
-      this.databases.set(key, server);
-    }
-    return server;
+  constructor(
+    private readonly ctx: ServiceContext,
+    options: DynamoDbServiceOptions = {},
+  ) {
+    const context = (req: EdgeRequest): DynamoContext => ({ ...operationContext(req), db: this.database(req.account, req.region) });
+    const contentType = 'application/x-amz-json-1.0';
+    this.handleDynamo = awsJsonHandler({ serviceName: 'DynamoDB', contentType, operations: OPERATIONS, context });
+    this.handleStreams = awsJsonHandler({ serviceName: 'DynamoDB Streams', contentType, operations: STREAMS_OPERATIONS, context });
+    this.pendingTtlDatabases = this.databasesWithTtl();
+    const interval = options.ttlSweepIntervalMs ?? (Number(process.env.EMULATOR_DYNAMODB_TTL_SWEEP_MS) || 1000);
+    this.sweepTimer = setInterval(() => void this.sweep(), interval);
+    this.sweepTimer.unref();
   }
 
-  async handle(req: EdgeRequest): Promise<EdgeResponse> {
-    const operation = (req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
-    if (req.headers['x-amz-target'] && !SUPPORTED.has(operation)) {
-      return jsonError(unknownOperation('DynamoDB', operation), 'application/x-amz-json-1.0');
+  handle(req: EdgeRequest): Promise<EdgeResponse> {
+    return (req.headers['x-amz-target'] ?? '').startsWith(STREAMS_TARGET) ? this.handleStreams(req) : this.handleDynamo(req);
+  }
+
+  /** The database of an account and region, opened on first use. */
+  database(account: string, region: string): Database {
+    const key = `${account}/${region}`;
+    let db = this.databases.get(key);
+    if (!db) {
+      const dir = this.ctx.store.directory('dynamodb');
+      db = new Database(account, region, dir ? `${dir}/${account}/${region}` : undefined, this.ctx.store, (a, r, arns) =>
+        this.notify(a, r, arns),
+      );
+      this.databases.set(key, db);
     }
-    const server = this.database(req.account, req.region);
-    return new Promise((resolve) => {
-      const fakeReq = Object.assign(new PassThrough(), { method: req.method, url: req.raw.url ?? '/', headers: req.headers });
-      server.emit('request', fakeReq, new CapturedResponse(resolve));
-      fakeReq.end(req.body);
+    return db;
+  }
+
+  async streamInfo(account: string, region: string, streamArn: string): Promise<StreamInfo | undefined> {
+    const db = this.database(account, region);
+    return db.exclusive(async () => {
+      const stream = db.settings.stream(streamArn);
+      if (!stream) return undefined;
+      return {
+        tableName: stream.TableName,
+        status: stream.StreamStatus,
+        viewType: stream.StreamViewType,
+        lastSequenceNumber: stream.EndingSequenceNumber ?? db.lastSequenceNumber,
+      };
     });
+  }
+
+  async readStream(account: string, region: string, streamArn: string, after: string | undefined, limit: number) {
+    const db = this.database(account, region);
+    const stream = db.settings.stream(streamArn);
+    if (!stream) return [];
+    return readRecords(db.store.db, stream, after, false, limit);
+  }
+
+  onStreamRecords(listener: StreamListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(account: string, region: string, streamArns: string[]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(account, region, streamArns);
+      } catch (err) {
+        console.error('[dynamodb] stream listener failed:', err);
+      }
+    }
+  }
+
+  private databasesWithTtl(): Array<[string, string]> {
+    const found = new Set<string>();
+    for (const key of this.ctx.store.keys('dynamodb')) {
+      const [, account, region, kind] = key.split('/');
+      if (kind === 'tables' && this.ctx.store.get<{ ttl?: unknown }>(key)?.ttl) found.add(`${account}/${region}`);
+    }
+    return [...found].map((k) => k.split('/') as [string, string]);
+  }
+
+  /** Deletes expired items; once a minute also trims stream records older than 24 h and forgets old transaction tokens. */
+  private async sweep(): Promise<void> {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      for (const [account, region] of this.pendingTtlDatabases.splice(0)) this.database(account, region);
+      const maintain = Date.now() - this.lastMaintenance >= MAINTENANCE_INTERVAL_MS;
+      if (maintain) this.lastMaintenance = Date.now();
+      for (const db of [...this.databases.values()]) {
+        await sweepExpiredItems(db);
+        if (maintain) await maintainDatabase(db);
+      }
+    } catch (err) {
+      if (this.databases.size) console.error('[dynamodb] TTL sweep failed:', err);
+    } finally {
+      this.sweeping = false;
+    }
   }
 
   health(): Record<string, unknown> {
@@ -108,23 +156,35 @@ export class DynamoDbService implements Service {
   }
 
   async reset(): Promise<void> {
-    await this.close();
+    await this.closeDatabases();
+    this.pendingTtlDatabases = [];
   }
 
   async close(): Promise<void> {
-    const servers = [...this.databases.values()];
+    clearInterval(this.sweepTimer);
+    await this.closeDatabases();
+  }
+
+  private async closeDatabases(): Promise<void> {
+    const open = [...this.databases.values()];
     this.databases.clear();
-    await Promise.all(servers.map(closeDatabase));
+    await Promise.all(open.map((db) => db.close()));
   }
 }
 
-/** Resolves once dynalite has closed its LevelDB, so the same directory can be opened again at once. */
-async function closeDatabase(server: Server): Promise<void> {
-  if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
-  await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
-}
-
-function restoreEnv(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
+async function maintainDatabase(db: Database, now = Date.now()): Promise<void> {
+  await new RequestTokens(db.store.db).expire(now);
+  for (const { StreamArn } of db.settings.allStreams()) {
+    await db.exclusive(async () => {
+      const stream = db.settings.stream(StreamArn);
+      if (!stream) return;
+      const trimmed = await trimRecords(db.store.db, stream, now);
+      if (stream.DisabledAt && now - stream.DisabledAt > RETENTION_MS) {
+        await dropRecords(db.store.db, stream);
+        db.settings.deleteStream(stream);
+      } else if (trimmed) {
+        db.settings.putStream({ ...stream, TrimmedThrough: trimmed });
+      }
+    });
+  }
 }

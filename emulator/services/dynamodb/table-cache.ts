@@ -1,0 +1,41 @@
+import type { Callback, DynaliteStore, TableRecord } from './dynalite.js';
+
+/**
+ * dynalite reads a table's description from LevelDB on every request; this keeps the descriptions
+ * in memory. Any write to the table records (CreateTable, UpdateTable, DeleteTable and dynalite's
+ * delayed status changes) drops the cached copy, and a read that raced with such a write is not
+ * cached.
+ */
+export function cacheTableDescriptions(store: DynaliteStore): void {
+  const cache = new Map<string, TableRecord>();
+  let generation = 0;
+  const tableDb = store.tableDb;
+  const put = tableDb.put.bind(tableDb);
+  const del = tableDb.del.bind(tableDb);
+  tableDb.put = (key, value, cb) => {
+    generation++;
+    cache.delete(key);
+    put(key, value, cb);
+  };
+  tableDb.del = (key, cb) => {
+    generation++;
+    cache.delete(key);
+    del(key, cb);
+  };
+  const getTable = store.getTable.bind(store);
+  store.getTable = (name: string, checkStatus: boolean | Callback<TableRecord>, maybeCb?: Callback<TableRecord>) => {
+    // dynalite's two-argument form checks the status (the callback stands in for a truthy flag).
+    const cb = (typeof checkStatus === 'function' ? checkStatus : maybeCb)!;
+    const active = typeof checkStatus === 'function' ? true : checkStatus;
+    const cached = cache.get(name);
+    if (cached && (!active || (cached.TableStatus !== 'CREATING' && cached.TableStatus !== 'DELETING'))) {
+      queueMicrotask(() => cb(null, cached));
+      return;
+    }
+    const seen = generation;
+    getTable(name, active, (err, table) => {
+      if (!err && table && seen === generation) cache.set(name, table);
+      cb(err, table);
+    });
+  };
+}
