@@ -17,6 +17,7 @@ export type ServiceName =
 
 const TARGET_PREFIXES: Array<[string, ServiceName]> = [
   ['DynamoDB_20120810', 'dynamodb'],
+  ['DynamoDBStreams_20120810', 'dynamodb'],
   ['AWSCognitoIdentityProviderService', 'cognito-idp'],
   ['Logs_20140328', 'logs'],
   ['GraniteServiceVersion20100801', 'monitoring'],
