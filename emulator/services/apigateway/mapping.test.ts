@@ -24,6 +24,7 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { type RecordingCloud, RecordingLambda, RecordingMetrics, startRecordingCloud } from './test-cloud.js';
@@ -574,7 +575,10 @@ describe('API Gateway mapping mode (non-proxy Lambda integrations)', () => {
       }),
     );
     expect(oas.contentType).toBe('application/json');
-    const doc = JSON.parse(Buffer.from(oas.body!).toString('utf8'));
+    const text0 = Buffer.from(oas.body!).toString('utf8');
+    // Printed as AWS's exports are: `"key" : value`, arrays on one line.
+    expect(text0).toMatch(/^\{\n {2}"openapi" : "3\.0\.1",\n {2}"info" : \{\n {4}"title" : "Chat-API",/);
+    const doc = JSON.parse(text0);
     expect(doc.openapi).toBe('3.0.1');
     expect(doc.info.title).toBe('Chat-API');
     expect(doc.info.description).toBe('Serverless chat');
@@ -619,6 +623,8 @@ describe('API Gateway mapping mode (non-proxy Lambda integrations)', () => {
       'x-amazon-apigateway-authtype': 'cognito_user_pools',
       'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: [poolArn] },
     });
+    // A document OpenAPI tooling reads (the app generates its client types from it).
+    expect(astToString(await openapiTS(doc, { rootTypes: true }))).toMatch(/NewMessage: string;/);
     expect(doc['x-amazon-apigateway-request-validators']).toEqual({
       'Validate body and parameters': { validateRequestBody: true, validateRequestParameters: true },
     });
