@@ -4,11 +4,7 @@
  */
 import { parseCommandLine, resolveRegion, USAGE, UsageError } from './cli-args.js';
 import { explain } from './explain.js';
-import { writeOutputs } from './outputs.js';
-import { planFor, renderPlan } from './plan.js';
-import { provision } from './provision.js';
 import type { Target } from './target.js';
-import { teardown } from './teardown.js';
 
 const seconds = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
@@ -22,6 +18,13 @@ async function main(): Promise<void> {
     }
     target = await resolveRegion(line.target);
     const started = performance.now();
+    // Loaded only now: a usage error answers at once.
+    const [{ planFor, renderPlan }, { provision }, { teardown }, { writeOutputs }] = await Promise.all([
+      import('./plan.js'),
+      import('./provision.js'),
+      import('./teardown.js'),
+      import('./outputs.js'),
+    ]);
     if (line.dryRun) {
       console.error(`Planning: the provisioner runs against an in-process local cloud; nothing leaves this machine.`);
       const plan = await planFor(target);

@@ -10,7 +10,7 @@ import { basicRole, chatRole, cognitoRole, ensureRole } from './steps/roles.js';
 import { conversationsTable, ensureTable, messagesTable } from './steps/tables.js';
 import { ensureUserPool } from './steps/user-pool.js';
 import { ensureWebsiteBucket } from './steps/website.js';
-import { clientsFor, type Target } from './target.js';
+import { clientsFor, functionEnvironment, publicEndpointOf, type Target } from './target.js';
 
 /** The execute-api ARN of one route in any stage, path parameters as wildcards. */
 function routeSourceArn(region: string, account: string, apiId: string, route: RouteSpec): string {
@@ -19,12 +19,14 @@ function routeSourceArn(region: string, account: string, apiId: string, route: R
 
 /** URLs of the data planes: on the local cloud the documented forms, on AWS the regional endpoints. */
 function urlsFor(target: Target, apiId: string, bucket: string) {
-  if (target.endpoint) {
-    const edge = new URL(target.endpoint);
+  const endpoint = publicEndpointOf(target);
+  if (endpoint) {
+    const edge = new URL(endpoint);
+    const website = target.name === 'localstack' ? 's3-website.localhost.localstack.cloud' : 's3-website.localhost';
     return {
-      apiUrl: `${target.endpoint}/restapis/${apiId}/${STACK.stage}/_user_request_`,
-      websiteUrl: `http://${bucket}.s3-website.localhost:${edge.port || 80}/`,
-      websitePathUrl: `${target.endpoint}/${bucket}/index.html`,
+      apiUrl: `${endpoint}/restapis/${apiId}/${STACK.stage}/_user_request_`,
+      websiteUrl: `http://${bucket}.${website}:${edge.port || 80}/`,
+      websitePathUrl: `${endpoint}/${bucket}/index.html`,
     };
   }
   return {
@@ -63,6 +65,7 @@ export async function provision(target: Target, log: (line: string) => void = co
     CONVERSATIONS_TABLE: STACK.tables.conversations,
     CONVERSATIONS_INDEX: STACK.tables.conversationsByUser,
     USER_POOL_ID: pool.userPoolId,
+    ...functionEnvironment(target),
   };
   const functionArns: Record<string, string> = {};
   const liveVersions: Record<string, string> = {};
@@ -109,7 +112,7 @@ export async function provision(target: Target, log: (line: string) => void = co
         apiUrl: urls.apiUrl,
         userPoolId: pool.userPoolId,
         userPoolClientId: pool.userPoolClientId,
-        cognitoEndpoint: target.endpoint ?? null,
+        cognitoEndpoint: publicEndpointOf(target, 'cognito') ?? null,
         local: target.name === 'local',
         outboxUrl: target.name === 'local' ? `${target.endpoint}/_emulator/cognito/codes` : null,
       }),
