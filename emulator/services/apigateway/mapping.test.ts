@@ -7,6 +7,7 @@ import {
   CreateResourceCommand,
   CreateRestApiCommand,
   GetExportCommand,
+  GetStageCommand,
   PutIntegrationCommand,
   PutIntegrationResponseCommand,
   PutMethodCommand,
@@ -669,6 +670,58 @@ describe('API Gateway mapping mode (non-proxy Lambda integrations)', () => {
     await expect(apigw.send(new GetExportCommand({ restApiId, stageName: 'nope', exportType: 'oas30' }))).rejects.toMatchObject({
       name: 'NotFoundException',
     });
+  });
+
+  it('UpdateStage moves a stage between deployments and patches its variables and settings', async () => {
+    const { restApiId } = await chatApi();
+    const first = (await apigw.send(new GetStageCommand({ restApiId, stageName: 'prod' }))).deploymentId!;
+    const second = await apigw.send(new CreateDeploymentCommand({ restApiId, description: 'second' }));
+    const updated = await apigw.send(
+      new UpdateStageCommand({
+        restApiId,
+        stageName: 'prod',
+        patchOperations: [
+          { op: 'replace', path: '/deploymentId', value: second.id },
+          { op: 'replace', path: '/description', value: 'Production' },
+          { op: 'add', path: '/variables/table', value: 'Chat-Messages' },
+          { op: 'replace', path: '/variables/alias', value: 'dev' },
+          { op: 'replace', path: '/tracingEnabled', value: 'true' },
+          { op: 'replace', path: '/accessLogSettings/destinationArn', value: 'arn:aws:logs:us-east-1:000000000000:log-group:api' },
+          { op: 'replace', path: '/accessLogSettings/format', value: '$context.requestId' },
+          { op: 'replace', path: '/~1conversations~1{id}/POST/metrics/enabled', value: 'true' },
+        ],
+      }),
+    );
+    expect(updated).toMatchObject({
+      deploymentId: second.id,
+      description: 'Production',
+      variables: { alias: 'dev', table: 'Chat-Messages' },
+      tracingEnabled: true,
+      accessLogSettings: { destinationArn: 'arn:aws:logs:us-east-1:000000000000:log-group:api', format: '$context.requestId' },
+    });
+    expect(updated.methodSettings!['conversations/{id}/POST']!.metricsEnabled).toBe(true);
+    await fetch(invokeUrl(restApiId, '/conversations/c-1'), { headers: { Authorization: idToken } });
+    expect(lambda.calls.at(-1)!.functionName).toBe(functionArn('Chat-Messages-GET:dev'));
+
+    const removed = await apigw.send(
+      new UpdateStageCommand({
+        restApiId,
+        stageName: 'prod',
+        patchOperations: [
+          { op: 'remove', path: '/variables/table' },
+          { op: 'remove', path: '/accessLogSettings' },
+          { op: 'replace', path: '/deploymentId', value: first },
+        ],
+      }),
+    );
+    expect(removed.variables).toEqual({ alias: 'dev' });
+    expect(removed.accessLogSettings).toBeUndefined();
+    expect(removed.deploymentId).toBe(first);
+    await expect(
+      apigw.send(
+        new UpdateStageCommand({ restApiId, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/nothing', value: 'x' }] }),
+      ),
+    ).rejects.toMatchObject({ name: 'BadRequestException', message: 'Invalid patch path /nothing' });
   });
 
   it('refuses model schemas that are not JSON objects or use unsupported keywords', async () => {
