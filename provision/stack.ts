@@ -66,8 +66,10 @@ export type RouteSpec = {
 
 // Templates build one JSON object for the function. Bodies go in through $input.json, which
 // re-serialises them, so a quote in a message cannot break the JSON (the course pasted them raw).
-const CALLER = `"cognitoUsername": "$util.escapeJavaScript($context.authorizer.claims['cognito:username'])"`;
-const ID = `"id": "$util.escapeJavaScript($input.params('id'))"`;
+// Strings from the path, query and claims are URL-encoded: escapeJavaScript turns ' into \', which
+// is not JSON; the function decodes them.
+const CALLER = `"cognitoUsername": "$util.urlEncode($context.authorizer.claims['cognito:username'])"`;
+const ID = `"id": "$util.urlEncode($input.params('id'))"`;
 
 export const ROUTES: RouteSpec[] = [
   {
@@ -97,7 +99,7 @@ export const ROUTES: RouteSpec[] = [
     mode: 'mapping',
     responseModel: 'Conversation',
     successStatus: '200',
-    template: `{${CALLER}, ${ID}, "since": "$util.escapeJavaScript($input.params('since'))"}`,
+    template: `{${CALLER}, ${ID}, "since": "$util.urlEncode($input.params('since'))"}`,
   },
   {
     path: '/conversations/{id}',

@@ -114,6 +114,11 @@ describe('the chat API on the final architecture (mapping mode, aliases, stages)
     const read = await call('GET', `/conversations/${id}`, { token: tokens.carol });
     expect(read.status).toBe(403);
     expect(read.json).toEqual({ message: 'You are not a participant of this conversation' });
+    for (const hostileId of ["a'b", 'a"b', 'a%5Cb']) {
+      const response = await call('GET', `/conversations/${encodeURIComponent(hostileId).replace(/%25/g, '%')}`, { token: tokens.alice });
+      expect(response.status, hostileId).toBe(400);
+      expect(response.json).toEqual({ message: 'Invalid conversation id' });
+    }
     const post = await call('POST', `/conversations/${id}`, { token: tokens.carol, body: '"let me in"' });
     expect(post.status).toBe(403);
     expect((await call('GET', `/conversations/${id}`, { token: tokens.alice })).json.messages).toEqual([]);

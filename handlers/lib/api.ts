@@ -80,13 +80,24 @@ function fromProxy(event: ProxyEvent): ApiRequest {
   return { caller, id: event.pathParameters?.id, body, since: parseSince(event.queryStringParameters?.since) };
 }
 
+/** Templates URL-encode path, query and claim strings (as Java's URLEncoder: space is '+'). */
+function urlDecoded(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    throw new HttpError(400, 'Malformed parameter encoding');
+  }
+}
+
 function fromMapping(event: MappedEvent): ApiRequest {
-  if (!event.cognitoUsername) throw new HttpError(401, 'Unauthorized');
+  const caller = urlDecoded(event.cognitoUsername);
+  if (!caller) throw new HttpError(401, 'Unauthorized');
   return {
-    caller: event.cognitoUsername,
-    id: event.id || undefined,
+    caller,
+    id: urlDecoded(event.id),
     body: event.message !== undefined ? event.message : event.users,
-    since: parseSince(event.since),
+    since: parseSince(urlDecoded(typeof event.since === 'string' ? event.since : undefined) ?? event.since),
   };
 }
 
