@@ -1,4 +1,5 @@
 import {
+  type AttributeValue,
   CreateTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
@@ -72,7 +73,7 @@ describe('DynamoDB time to live', () => {
     const table = await createTable('Sessions', true);
     await ttl('Sessions', true);
     const now = Math.floor(Date.now() / 1000);
-    const put = (pk: string, expiresAt: Record<string, any> | undefined) =>
+    const put = (pk: string, expiresAt: AttributeValue | undefined) =>
       ddb.send(
         new PutItemCommand({ TableName: 'Sessions', Item: { pk: { S: pk }, group: { S: 'g' }, ...(expiresAt ? { expiresAt } : {}) } }),
       );
