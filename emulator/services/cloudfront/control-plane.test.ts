@@ -209,6 +209,9 @@ describe('CloudFront control plane', () => {
     });
     expect(raw.status).toBe(400);
     expect(await raw.text()).toContain('<Code>MalformedInput</Code>');
+    const unimplemented = await fetch(`${cloud.url}/2020-05-31/cache-policy`, { method: 'POST', body: '<CachePolicyConfig/>' });
+    expect(unimplemented.status).toBe(400);
+    expect(await unimplemented.text()).toContain('The operation CreateCachePolicy is not supported by the local CloudFront service yet.');
   });
 
   it('creates, reads and lists invalidations', async () => {

@@ -27,6 +27,7 @@
  * origins (offline: they answer 502).
  */
 
+import * as sdk from '@aws-sdk/client-cloudfront';
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
 import type { Service, ServiceContext } from '../../core/service.js';
 import { operationContext } from '../../protocols/aws-json.js';
@@ -53,6 +54,7 @@ export class CloudFrontService implements Service {
       operations: Object.entries(OPERATIONS).map(([name, handler]) => [SCHEMAS[name as keyof typeof OPERATIONS], handler]),
       context: (req) => ({ ...operationContext(req), state: this.state, cache: this.cache, edgeUrl: req.edgeUrl }),
       malformed: (message) => new MalformedInput(message),
+      allSchemas: Object.values(sdk).filter((value) => Array.isArray(value) && value[0] === 9),
     });
   }
 

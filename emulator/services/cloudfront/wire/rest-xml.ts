@@ -58,19 +58,28 @@ export function restXmlHandler<C extends OperationContext>(options: {
   context: (req: EdgeRequest) => C;
   /** Raised when the body does not fit the model. */
   malformed: (message: string) => AwsError;
+  /** Every operation schema of the service, to name an operation that is not implemented. */
+  allSchemas?: unknown[];
 }): (req: EdgeRequest) => Promise<EdgeResponse> {
-  const routes = options.operations
-    .map(([schema, handler]) => compile(schema, handler))
-    .sort((a, b) => b.literalQuery.length - a.literalQuery.length);
+  const bySpecificity = <R extends { literalQuery: unknown[] }>(a: R, b: R) => b.literalQuery.length - a.literalQuery.length;
+  const routes = options.operations.map(([schema, handler]) => compile(schema, handler)).sort(bySpecificity);
+  const known = (options.allSchemas ?? []).map((schema) => compile(schema, () => undefined)).sort(bySpecificity);
+  const matches = (r: { pattern: RegExp; literalQuery: Array<[string, string | undefined]> }, req: EdgeRequest) =>
+    r.pattern.test(req.rawPath) && r.literalQuery.every(([k, v]) => req.query.has(k) && (v === undefined || req.query.get(k) === v));
 
   return async (req) => {
     try {
-      const candidates = routes.filter(
-        (r) =>
-          r.pattern.test(req.rawPath) && r.literalQuery.every(([k, v]) => req.query.has(k) && (v === undefined || req.query.get(k) === v)),
-      );
+      const candidates = routes.filter((r) => matches(r, req));
       const route = candidates.find((r) => r.op.method === req.method);
       if (!route) {
+        const unimplemented = known.find((r) => r.op.method === req.method && matches(r, req));
+        if (unimplemented) {
+          throw new AwsError(
+            'InvalidAction',
+            `The operation ${unimplemented.op.name} is not supported by the local ${options.serviceName} service yet.`,
+            400,
+          );
+        }
         throw new AwsError(
           'InvalidAction',
           `The local ${options.serviceName} service does not implement ${req.method} ${req.path}${req.query.size ? `?${req.query}` : ''} yet.`,
@@ -79,8 +88,8 @@ export function restXmlHandler<C extends OperationContext>(options: {
       }
       const input: Record<string, unknown> = {};
       const match = route.pattern.exec(req.rawPath)!;
-      const input_shape = route.op.input;
-      const members = input_shape.kind === 'structure' ? input_shape.members : [];
+      const inputShape = route.op.input;
+      const members = inputShape.kind === 'structure' ? inputShape.members : [];
       for (const member of members) {
         const { httpLabel, httpQuery, httpHeader, httpPayload } = member.traits;
         if (httpLabel) {
