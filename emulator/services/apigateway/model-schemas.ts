@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Model } from '@aws-sdk/client-api-gateway';
 import AjvDraft04, { type ValidateFunction } from 'ajv-draft-04';
 import { BadRequestException } from './errors.js';
@@ -97,6 +98,16 @@ export function modelSchema(model: Wire<Model> | undefined): Record<string, unkn
 /** ajv-draft-04 is CommonJS: its class is the module's `default`. */
 const Ajv = AjvDraft04.default;
 
+/** The formats draft-04 defines, which API Gateway's validator checks. */
+const FORMATS = {
+  'date-time': (v: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(v) && !Number.isNaN(Date.parse(v)),
+  email: /^[^\s@]+@[^\s@]+$/,
+  hostname: /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+  ipv4: (v: string) => isIPv4(v),
+  ipv6: (v: string) => isIPv6(v),
+  uri: (v: string) => URL.canParse(v),
+};
+
 const validators = new Map<string, ValidateFunction | null>();
 const CACHE_SIZE = 128;
 
@@ -111,7 +122,7 @@ export function modelValidator(apiId: string, models: Record<string, Wire<Model>
   if (validators.has(key)) return validators.get(key) ?? undefined;
   let validate: ValidateFunction | null = null;
   try {
-    const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false });
+    const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, logger: false, formats: FORMATS });
     for (const model of Object.values(models)) {
       const { $schema: _schema, id: _id, ...schema } = modelSchema(model);
       ajv.addSchema({ ...schema, id: modelUrl(apiId, model.name!) });
