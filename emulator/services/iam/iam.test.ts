@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreatePolicyCommand,
   CreatePolicyVersionCommand,
@@ -14,22 +15,29 @@ import {
   DeleteRoleCommand,
   DeleteRolePolicyCommand,
   DeleteUserCommand,
+  DeleteUserPolicyCommand,
   DetachRolePolicyCommand,
+  DetachUserPolicyCommand,
   GetPolicyCommand,
   GetPolicyVersionCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
   GetUserCommand,
+  GetUserPolicyCommand,
   IAMClient,
   type IAMServiceException,
   ListAccessKeysCommand,
   ListAttachedRolePoliciesCommand,
+  ListAttachedUserPoliciesCommand,
+  ListEntitiesForPolicyCommand,
   ListPoliciesCommand,
   ListPolicyVersionsCommand,
   ListRolePoliciesCommand,
   ListRolesCommand,
   ListRoleTagsCommand,
+  ListUserPoliciesCommand,
   PutRolePolicyCommand,
+  PutUserPolicyCommand,
   TagRoleCommand,
   UntagRoleCommand,
   UpdateAssumeRolePolicyCommand,
@@ -282,6 +290,31 @@ describe('IAM', () => {
       await iam.send(new DeleteUserCommand({ UserName: 'deployer' }));
       const gone = await failure(iam.send(new GetUserCommand({ UserName: 'deployer' })));
       expect(gone.message).toBe('The user with name deployer cannot be found.');
+    });
+
+    it('keeps inline and attached user policies, which block deleting the user', async () => {
+      await iam.send(new CreateUserCommand({ UserName: 'reader' }));
+      const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+      await iam.send(new PutUserPolicyCommand({ UserName: 'reader', PolicyName: 'read', PolicyDocument: document }));
+      expect((await iam.send(new ListUserPoliciesCommand({ UserName: 'reader' }))).PolicyNames).toEqual(['read']);
+      const got = await iam.send(new GetUserPolicyCommand({ UserName: 'reader', PolicyName: 'read' }));
+      expect(decodeURIComponent(got.PolicyDocument!)).toBe(document);
+      const missing = await failure(iam.send(new GetUserPolicyCommand({ UserName: 'reader', PolicyName: 'nope' })));
+      expect(missing.message).toBe('The user policy with name nope cannot be found.');
+
+      await iam.send(new AttachUserPolicyCommand({ UserName: 'reader', PolicyArn: BASIC_EXECUTION }));
+      const attached = await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'reader' }));
+      expect(attached.AttachedPolicies?.map((p) => p.PolicyArn)).toEqual([BASIC_EXECUTION]);
+      const entities = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: BASIC_EXECUTION, EntityFilter: 'User' }));
+      expect(entities.PolicyUsers?.map((u) => u.UserName)).toEqual(['reader']);
+
+      const blocked = await failure(iam.send(new DeleteUserCommand({ UserName: 'reader' })));
+      expect([blocked.name, blocked.message]).toEqual(['DeleteConflictException', 'Cannot delete entity, must delete policies first.']);
+      await iam.send(new DeleteUserPolicyCommand({ UserName: 'reader', PolicyName: 'read' }));
+      const stillAttached = await failure(iam.send(new DeleteUserCommand({ UserName: 'reader' })));
+      expect(stillAttached.message).toBe('Cannot delete entity, must detach all policies first.');
+      await iam.send(new DetachUserPolicyCommand({ UserName: 'reader', PolicyArn: BASIC_EXECUTION }));
+      await iam.send(new DeleteUserCommand({ UserName: 'reader' }));
     });
 
     it('limits a user to two access keys', async () => {

@@ -6,12 +6,21 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { CreateRoleCommand, DeleteRolePolicyCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import {
+  CreateAccessKeyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  DeleteRolePolicyCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
 import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import {
   CreateBucketCommand,
   DeleteBucketPolicyCommand,
   GetObjectCommand,
+  ListBucketsCommand,
   ListObjectsV2Command,
   PutBucketPolicyCommand,
   PutObjectCommand,
@@ -224,6 +233,32 @@ describe('IAM enforcement (enforceIam)', () => {
     await iam.send(new DeleteRolePolicyCommand({ RoleName: 'App', PolicyName: 'app' }));
     const denied = await failure(new DynamoDBClient(asRole).send(new PutItemCommand({ TableName: 'Items', Item: { pk: { S: 'd' } } })));
     expect(denied.name).toBe('AccessDeniedException');
+  });
+
+  it('enforces the policies of IAM users on their access keys, sts:AssumeRole included', async () => {
+    await iam.send(new CreateUserCommand({ UserName: 'dev' }));
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'dev' }));
+    const asDev = { ...admin, credentials: { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! } };
+    const denied = await failure(new S3Client(asDev).send(new ListBucketsCommand({})));
+    expect(denied.message).toBe(
+      `User: arn:aws:iam::${ACCOUNT}:user/dev is not authorized to perform: s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action`,
+    );
+    // The role trusts the account: a user of the account still needs sts:AssumeRole in its own policies.
+    const noAssume = await failure(new STSClient(asDev).send(new AssumeRoleCommand({ RoleArn: ROLE_ARN, RoleSessionName: 'dev' })));
+    expect([noAssume.name, noAssume.message]).toEqual([
+      'AccessDenied',
+      `User: arn:aws:iam::${ACCOUNT}:user/dev is not authorized to perform: sts:AssumeRole on resource: ${ROLE_ARN}`,
+    ]);
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'dev',
+        PolicyName: 'dev',
+        PolicyDocument: policy({ Effect: 'Allow', Action: ['s3:ListAllMyBuckets', 'sts:AssumeRole'], Resource: '*' }),
+      }),
+    );
+    expect((await new S3Client(asDev).send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name)).toContain('enforced');
+    const assumed = await new STSClient(asDev).send(new AssumeRoleCommand({ RoleArn: ROLE_ARN, RoleSessionName: 'dev' }));
+    expect(assumed.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/App/dev`);
   });
 
   it('is off by default: a role without policies may do anything', async () => {

@@ -10,6 +10,8 @@ export function DeleteUser(input: DeleteUserCommandInput, ctx: IamContext): Outp
     .list()
     .some((key) => key.UserName === user.UserName);
   if (hasKeys) throw new DeleteConflict('Cannot delete entity, must delete access keys first.');
+  if (Object.keys(user.inlinePolicies ?? {}).length) throw new DeleteConflict('Cannot delete entity, must delete policies first.');
+  if (user.attachedPolicies?.length) throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
   ctx.iam.users(ctx.account).delete(user.UserName.toLowerCase());
   return {};
 }

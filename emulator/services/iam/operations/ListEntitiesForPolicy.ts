@@ -2,7 +2,7 @@ import type { ListEntitiesForPolicyCommandInput, ListEntitiesForPolicyCommandOut
 import { byName, requirePolicy } from './common.js';
 import type { IamContext, Output } from './context.js';
 
-/** Roles only: users and groups cannot have managed policies attached here yet. */
+/** Roles and users (groups do not exist here yet). */
 export function ListEntitiesForPolicy(
   input: ListEntitiesForPolicyCommandInput,
   ctx: IamContext,
@@ -17,5 +17,14 @@ export function ListEntitiesForPolicy(
           .filter((role) => role.attachedPolicies.includes(policy.arn))
           .sort(byName((role) => role.RoleName.toLowerCase()))
           .map((role) => ({ RoleName: role.RoleName, RoleId: role.RoleId }));
-  return { PolicyRoles: roles, PolicyUsers: [], PolicyGroups: [], IsTruncated: false };
+  const users =
+    input.EntityFilter && input.EntityFilter !== 'User'
+      ? []
+      : ctx.iam
+          .users(ctx.account)
+          .list()
+          .filter((user) => user.attachedPolicies?.includes(policy.arn))
+          .sort(byName((user) => user.UserName.toLowerCase()))
+          .map((user) => ({ UserName: user.UserName, UserId: user.UserId }));
+  return { PolicyRoles: roles, PolicyUsers: users, PolicyGroups: [], IsTruncated: false };
 }

@@ -104,10 +104,15 @@ export function requirePolicy(ctx: IamContext, arn: string | undefined): Resolve
 }
 
 export function attachmentCount(ctx: IamContext, arn: string): number {
-  return ctx.iam
+  const roles = ctx.iam
     .roles(ctx.account)
     .list()
     .filter((role) => role.attachedPolicies.includes(arn)).length;
+  const users = ctx.iam
+    .users(ctx.account)
+    .list()
+    .filter((user) => user.attachedPolicies?.includes(arn)).length;
+  return roles + users;
 }
 
 export function policyView(ctx: IamContext, policy: ResolvedPolicy, withDescription: boolean): Policy {
