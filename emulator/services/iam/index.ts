@@ -2,14 +2,27 @@
  * IAM (awsQuery), a global service: state lives under the region `global` whatever region the
  * request was signed for. Roles with trust policies, inline and managed policies (customer
  * managed with versions, and a few AWS managed ones with their real documents, see
- * aws-managed-policies.ts), users and access keys. Policy documents are validated and answered
- * URL-encoded, as AWS does. policy-evaluator.ts evaluates policy documents (S3 uses it for
- * bucket policies).
+ * aws-managed-policies.ts), users with inline and attached policies, access keys, and the role
+ * sessions STS issues (sessions.ts). Policy documents are validated and answered URL-encoded, as
+ * AWS does. policy-evaluator.ts evaluates policy documents (S3 uses it for bucket policies).
  *
- * Not yet: enforcement of identity policies on other services' requests, groups, instance
- * profiles, permissions boundaries, user inline/attached policies (PutUserPolicy,
- * AttachUserPolicy), login profiles and MFA, service-linked roles, OIDC/SAML providers, policy
- * simulation, credential reports, account aliases, and access key last-used tracking.
+ * For the edge: `secretFor` (the secret, and for sessions the token and expiry, of the keys it
+ * issued: the edge verifies their SigV4 signatures) and, with EMULATOR_ENFORCE_IAM=1 (or
+ * `startLocalCloud({ enforceIam: true })`), `authorize`: requests signed by an IAM user's key or
+ * by role session credentials are evaluated against the principal's identity policies (narrowed
+ * by a session policy), S3 bucket policies and role trust policies, Deny winning, with each
+ * service's AccessDenied error and AWS's message. enforcement/ maps requests to actions and
+ * resources for DynamoDB, S3, Cognito user pools, Lambda, CloudWatch Logs, CloudWatch and STS.
+ * Lambda functions then run with their execution role's credentials (role-credentials.ts).
+ *
+ * Not yet: enforcement on requests to IAM itself, API Gateway's control plane, CloudFront and
+ * execute-api IAM authorisation (those requests pass), DynamoDB PartiQL and Streams operations
+ * (pass), Lambda resource policies for IAM callers (Lambda checks them for service principals),
+ * service-specific condition keys (s3:prefix, dynamodb:LeadingKeys...), permissions boundaries,
+ * SCPs; the account root (test/test and any key IAM did not issue) is never restricted. Also
+ * missing: groups, instance profiles, login profiles and MFA, service-linked roles, OIDC/SAML
+ * providers, policy simulation, credential reports, account aliases, user tags, and access key
+ * last-used tracking.
  */
 
 import type { AwsError } from '../../core/errors.js';

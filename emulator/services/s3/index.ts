@@ -6,10 +6,13 @@
  * `Host: {bucket}.s3-website.localhost:PORT` (the edge routes on the Host header).
  *
  * Bucket names are one namespace across accounts. Signed requests from the bucket's account are
- * its owner (IAM identity policies are not enforced yet); anyone else, anonymous callers
- * included, needs an Allow from the bucket policy, subject to Block Public Access, which new
- * buckets get fully enabled as on AWS. A missing key reads as AccessDenied (403) to callers that
- * may not list the bucket, as on AWS.
+ * its owner; anyone else, anonymous callers included, needs an Allow from the bucket policy
+ * (role sessions match a policy naming their role), subject to Block Public Access, which new
+ * buckets get fully enabled as on AWS (so canned ACLs such as public-read are refused, buckets
+ * being BucketOwnerEnforced). A missing key reads as AccessDenied (403) to callers that may not
+ * list the bucket, as on AWS. The edge verifies SigV4 signatures (header and presigned forms,
+ * core/sigv4-verify.ts) and, with EMULATOR_ENFORCE_IAM=1, the IAM identity policies of users and
+ * role sessions together with the bucket policy (iam/enforcement/).
  *
  * CORS rules (PutBucketCors) answer preflights and add Access-Control-* headers on both endpoints.
  * Multipart uploads join their parts on completion (ETag `"md5-of-md5s-N"`, as on AWS).
@@ -18,9 +21,9 @@
  * (PutBucketVersioning, ListObjectVersions, versionId), ACLs (GetBucketAcl, PutObjectAcl; buckets
  * are BucketOwnerEnforced), object tagging (PutObjectTagging; x-amz-tagging is ignored),
  * lifecycle, encryption configuration, notifications, replication, object lock, POST form
- * uploads, SigV4 signature and chunk-signature verification, account-level Block Public Access
- * (s3control), enforcement of IAM identity policies, and per-region endpoints (a bucket answers
- * in any region).
+ * uploads, verification of the chunk signatures of STREAMING-AWS4-HMAC-SHA256-PAYLOAD uploads
+ * (the seed signature is verified), account-level Block Public Access (s3control), S3-specific
+ * IAM condition keys (s3:prefix...), and per-region endpoints (a bucket answers in any region).
  */
 
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';

@@ -656,6 +656,16 @@ describe('S3', () => {
       expect((await fetch(`${cloud.url}/public-site?list-type=2`)).status).toBe(403);
     });
 
+    it('refuses canned ACLs such as public-read, as BucketOwnerEnforced buckets do', async () => {
+      const put = await failure(s3.send(new PutObjectCommand({ Bucket: 'public-site', Key: 'acl.txt', Body: 'x', ACL: 'public-read' })));
+      expect([put.name, put.message, put.$metadata.httpStatusCode]).toEqual([
+        'AccessControlListNotSupported',
+        'The bucket does not allow ACLs',
+        400,
+      ]);
+      expect((await fetch(`${cloud.url}/public-site/acl.txt`)).status).toBe(403);
+    });
+
     it('reaches a bucket by virtual host (bucket.s3.localhost)', async () => {
       const res = await hostRequest(cloud.port, `public-site.s3.localhost:${cloud.port}`, '/index.html');
       expect(res.status).toBe(200);
