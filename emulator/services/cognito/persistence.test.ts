@@ -1,13 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetUserCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { GetUserCommand, InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type PasswordVerifierChallenge, passwordClaim, startSrp } from '../../../client/src/srp.js';
 import { startTestCloud, type TestCloud } from '../../../test/local-cloud.js';
 import { ServiceRegistry } from '../../core/service.js';
 import { openStore } from '../../core/store.js';
 import { CognitoService } from './index.js';
-import { cognitoClient, createChatPool, decodePayload, PASSWORD, sentCodes, signUpConfirmed } from './test-support.js';
+import { cognitoClient, createChatPool, decodePayload, failure, PASSWORD, sentCodes, signUpConfirmed } from './test-support.js';
 
 async function jwks(cloud: TestCloud, poolId: string): Promise<Array<Record<string, string>>> {
   return ((await (await fetch(`${cloud.url}/${poolId}/.well-known/jwks.json`)).json()) as { keys: Array<Record<string, string>> }).keys;
@@ -113,5 +114,60 @@ describe('Cognito across a restart, and as the API Gateway token verifier', () =
     expect(verifier.verify('Bearer nonsense', [ids.poolArn])).toBeUndefined();
     vi.useFakeTimers({ toFake: ['Date'], now: ((payload.exp as number) + 1) * 1000 });
     expect(verifier.verify(tokens.IdToken, [ids.poolArn])).toBeUndefined();
+  });
+});
+
+describe('Cognito users stored before SRP was supported', () => {
+  const stateDir = mkdtempSync(join(tmpdir(), 'cognito-legacy-'));
+  afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+
+  it('get their SRP verifier at the next password sign-in', async () => {
+    let ids: { poolId: string; clientId: string };
+    const first = await startTestCloud({ stateDir });
+    try {
+      ids = await createChatPool(cognitoClient(first));
+      await signUpConfirmed(first, cognitoClient(first), ids, 'alice');
+    } finally {
+      await first.close();
+    }
+    // What a user record looked like before: a scrypt hash and no verifier.
+    const store = openStore(stateDir);
+    const key = store.keys('cognito').find((k) => k.endsWith('/alice'))!;
+    const { srp: _srp, ...legacy } = store.get<Record<string, unknown>>(key)!;
+    store.put(key, legacy);
+
+    const again = await startTestCloud({ stateDir });
+    try {
+      const cognito = cognitoClient(again);
+      const srpLogin = async () => {
+        const start = startSrp();
+        const initiated = await cognito.send(
+          new InitiateAuthCommand({
+            AuthFlow: 'USER_SRP_AUTH',
+            ClientId: ids.clientId,
+            AuthParameters: { USERNAME: 'alice', SRP_A: start.srpA },
+          }),
+        );
+        const params = initiated.ChallengeParameters as unknown as PasswordVerifierChallenge;
+        return cognito.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: ids.clientId,
+            ChallengeName: 'PASSWORD_VERIFIER',
+            ChallengeResponses: { USERNAME: 'alice', ...(await passwordClaim(ids.poolId, PASSWORD, start, params)) },
+          }),
+        );
+      };
+      expect(await failure(srpLogin())).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+      await cognito.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: ids.clientId,
+          AuthParameters: { USERNAME: 'alice', PASSWORD },
+        }),
+      );
+      expect((await srpLogin()).AuthenticationResult?.IdToken).toBeTruthy();
+    } finally {
+      await again.close();
+    }
   });
 });
