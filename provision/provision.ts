@@ -5,7 +5,7 @@ import { step } from './progress.js';
 import { FUNCTIONS, ROUTES, type RouteSpec, STACK, websiteBucketName } from './stack.js';
 import { ensureApi } from './steps/api.js';
 import { uploadClient } from './steps/client-upload.js';
-import { allowApiGateway, ensureAliases, ensureFunction } from './steps/functions.js';
+import { allowApiGateway, allowCognito, ensureAliases, ensureFunction } from './steps/functions.js';
 import { basicRole, chatRole, cognitoRole, ensureRole } from './steps/roles.js';
 import { conversationsTable, ensureTable, messagesTable } from './steps/tables.js';
 import { ensureUserPool } from './steps/user-pool.js';
@@ -50,7 +50,33 @@ export async function provision(target: Target, log: (line: string) => void = co
     ),
   ]);
   const account = messagesArn.split(':')[4]!;
-  const pool = await step(`user pool ${STACK.userPool} and client ${STACK.userPoolClient}`, () => ensureUserPool(clients), log);
+  const basicRoleArn = await step(`role ${STACK.roles.basic}`, () => ensureRole(clients, basicRole()), log);
+  const trigger = FUNCTIONS.find((fn) => fn.trigger === 'PreSignUp')!;
+  let triggerFunctionArn = '';
+  await step(
+    `function ${trigger.name} with aliases ${Object.values(STACK.stages).join(', ')}`,
+    async () => {
+      const zip = await bundleHandler(trigger.entry);
+      triggerFunctionArn = await ensureFunction(clients, {
+        name: trigger.name,
+        roleArn: basicRoleArn,
+        zip,
+        environment: functionEnvironment(target),
+      });
+      await ensureAliases(clients, trigger.name);
+    },
+    log,
+  );
+  const triggerArn = `arn:aws:lambda:${target.region}:${account}:function:${trigger.name}:${STACK.stages.prod}`;
+  const pool = await step(
+    `user pool ${STACK.userPool} (PreSignUp trigger) and client ${STACK.userPoolClient}`,
+    async () => {
+      const created = await ensureUserPool(clients, { preSignUpArn: triggerArn });
+      await allowCognito(clients, trigger.name, STACK.stages.prod, created.userPoolArn);
+      return created;
+    },
+    log,
+  );
   const roleArns = {
     chat: await step(
       `role ${STACK.roles.chat}`,
@@ -58,7 +84,7 @@ export async function provision(target: Target, log: (line: string) => void = co
       log,
     ),
     cognito: await step(`role ${STACK.roles.cognito}`, () => ensureRole(clients, cognitoRole(pool.userPoolArn)), log),
-    basic: await step(`role ${STACK.roles.basic}`, () => ensureRole(clients, basicRole()), log),
+    basic: basicRoleArn,
   };
   const environment = {
     MESSAGES_TABLE: STACK.tables.messages,
@@ -67,10 +93,10 @@ export async function provision(target: Target, log: (line: string) => void = co
     USER_POOL_ID: pool.userPoolId,
     ...functionEnvironment(target),
   };
-  const functionArns: Record<string, string> = {};
+  const functionArns: Record<string, string> = { [trigger.name]: triggerFunctionArn };
   const liveVersions: Record<string, string> = {};
   await Promise.all(
-    FUNCTIONS.map((fn) =>
+    FUNCTIONS.filter((fn) => !fn.trigger).map((fn) =>
       step(
         `function ${fn.name} with aliases ${Object.values(STACK.stages).join(', ')}`,
         async () => {

@@ -28,13 +28,16 @@ export type FunctionName =
   | 'Chat-Messages-GET'
   | 'Chat-Messages-POST'
   | 'Chat-Users-GET'
-  | 'Chat-Me-GET';
+  | 'Chat-Me-GET'
+  | 'Chat-PreSignUp';
 
 export interface FunctionSpec {
   name: FunctionName;
   /** Entry file under handlers/. */
   entry: string;
   role: keyof typeof STACK.roles;
+  /** A user pool trigger rather than an API route's function. */
+  trigger?: 'PreSignUp';
 }
 
 export const FUNCTIONS: FunctionSpec[] = [
@@ -44,6 +47,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   { name: 'Chat-Messages-POST', entry: 'messages-post.ts', role: 'chat' },
   { name: 'Chat-Users-GET', entry: 'users-get.ts', role: 'cognito' },
   { name: 'Chat-Me-GET', entry: 'me-get.ts', role: 'basic' },
+  { name: 'Chat-PreSignUp', entry: 'pre-sign-up.ts', role: 'basic', trigger: 'PreSignUp' },
 ];
 
 export type ModelName = 'ConversationList' | 'Conversation' | 'NewMessage' | 'NewConversation' | 'ConversationId' | 'UserList' | 'Me';

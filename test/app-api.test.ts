@@ -141,6 +141,23 @@ describe('the chat API on the final architecture (mapping mode, aliases, stages)
     expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST,OPTIONS');
   });
 
+  it('holds sign-ups to the rules of the form through the PreSignUp trigger', async () => {
+    const cognito = new CognitoIdentityProviderClient(cloud.clientConfig);
+    await expect(
+      cognito.send(
+        new SignUpCommand({
+          ClientId: outputs.userPoolClientId,
+          Username: "o'brien",
+          Password: PASSWORD,
+          UserAttributes: [{ Name: 'email', Value: 'ob@example.com' }],
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'UserLambdaValidationException',
+      message: expect.stringMatching(/^PreSignUp failed with error Usernames have 1 to 20/),
+    });
+  });
+
   it('keeps GET /me in Lambda proxy mode', async () => {
     const me = await call('GET', '/me', { token: tokens.alice });
     expect(me.status).toBe(200);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   AddPermissionCommand,
+  type AddPermissionCommandInput,
   CreateAliasCommand,
   CreateFunctionCommand,
   GetAliasCommand,
@@ -115,27 +116,39 @@ async function upsertAlias(clients: Clients, functionName: string, alias: string
   }
 }
 
-/** Lets API Gateway invoke the function's alias from one route of the API (any stage). */
-export async function allowApiGateway(clients: Clients, functionName: string, qualifier: string, sourceArn: string): Promise<void> {
-  const add = () =>
-    clients.lambda.send(
-      new AddPermissionCommand({
-        FunctionName: functionName,
-        Qualifier: qualifier,
-        StatementId: API_GATEWAY_STATEMENT,
-        Action: 'lambda:InvokeFunction',
-        Principal: 'apigateway.amazonaws.com',
-        SourceArn: sourceArn,
-      }),
-    );
+/** Lets the user pool invoke its trigger's alias. */
+export async function allowCognito(clients: Clients, functionName: string, qualifier: string, userPoolArn: string): Promise<void> {
+  await replacePermission(clients, {
+    FunctionName: functionName,
+    Qualifier: qualifier,
+    StatementId: 'cognito-trigger',
+    Action: 'lambda:InvokeFunction',
+    Principal: 'cognito-idp.amazonaws.com',
+    SourceArn: userPoolArn,
+  });
+}
+
+/** Adds a permission statement, replacing one of the same id (perhaps for a resource since deleted). */
+async function replacePermission(clients: Clients, input: AddPermissionCommandInput): Promise<void> {
   try {
-    await add();
+    await clients.lambda.send(new AddPermissionCommand(input));
   } catch (err) {
     if (!isNamed(err, 'ResourceConflictException')) throw err;
-    // The statement exists, perhaps for an API since deleted: replace it.
     await clients.lambda.send(
-      new RemovePermissionCommand({ FunctionName: functionName, Qualifier: qualifier, StatementId: API_GATEWAY_STATEMENT }),
+      new RemovePermissionCommand({ FunctionName: input.FunctionName, Qualifier: input.Qualifier, StatementId: input.StatementId }),
     );
-    await add();
+    await clients.lambda.send(new AddPermissionCommand(input));
   }
+}
+
+/** Lets API Gateway invoke the function's alias from one route of the API (any stage). */
+export async function allowApiGateway(clients: Clients, functionName: string, qualifier: string, sourceArn: string): Promise<void> {
+  await replacePermission(clients, {
+    FunctionName: functionName,
+    Qualifier: qualifier,
+    StatementId: API_GATEWAY_STATEMENT,
+    Action: 'lambda:InvokeFunction',
+    Principal: 'apigateway.amazonaws.com',
+    SourceArn: sourceArn,
+  });
 }

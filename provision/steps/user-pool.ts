@@ -5,6 +5,7 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   UpdateUserPoolClientCommand,
+  UpdateUserPoolCommand,
   type UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { STACK } from '../stack.js';
@@ -43,17 +44,32 @@ const CLIENT_SETTINGS: Omit<UserPoolClientType, 'UserPoolId' | 'ClientId' | 'Cli
   PreventUserExistenceErrors: 'ENABLED',
 };
 
-/** User pool "ChatPool" (sign-in by username, email required and verified by code) and public client "chatapp". */
-export async function ensureUserPool(clients: Clients): Promise<UserPoolOutputs> {
+export interface UserPoolSettings {
+  /** ARN of the PreSignUp trigger (the function's alias live). */
+  preSignUpArn: string;
+}
+
+/**
+ * User pool "ChatPool" (sign-in by username, email required and verified by code, sign-ups checked
+ * by the PreSignUp trigger) and public client "chatapp". An existing pool is brought to the same
+ * settings (UpdateUserPool resets what it is not given, so it gets them all).
+ */
+export async function ensureUserPool(clients: Clients, settings: UserPoolSettings): Promise<UserPoolOutputs> {
+  const poolSettings = {
+    AutoVerifiedAttributes: ['email' as const],
+    MfaConfiguration: 'OFF' as const,
+    LambdaConfig: { PreSignUp: settings.preSignUpArn },
+    UserPoolTags: { [STACK.tag.key]: STACK.tag.value },
+  };
   let userPoolId = await findPool(clients);
-  if (!userPoolId) {
+  if (userPoolId) {
+    await clients.cognito.send(new UpdateUserPoolCommand({ UserPoolId: userPoolId, ...poolSettings }));
+  } else {
     const { UserPool } = await clients.cognito.send(
       new CreateUserPoolCommand({
         PoolName: STACK.userPool,
-        AutoVerifiedAttributes: ['email'],
         Schema: [{ Name: 'email', AttributeDataType: 'String', Required: true, Mutable: true }],
-        MfaConfiguration: 'OFF',
-        UserPoolTags: { [STACK.tag.key]: STACK.tag.value },
+        ...poolSettings,
       }),
     );
     userPoolId = UserPool!.Id!;
