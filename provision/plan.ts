@@ -21,11 +21,16 @@ export interface PlannedCall {
   host: string;
   /** The error the call met, e.g. NotFoundException for a probe before a creation. */
   error?: string;
+  /** The HTTP method of the request (API Gateway's IAM actions are named after it). */
+  httpMethod?: string;
 }
 
 export interface Plan {
   target: Target;
+  /** What a fresh account receives. */
   calls: PlannedCall[];
+  /** What a second run sends to the stack the first one made (the update path). */
+  rerunCalls: PlannedCall[];
   /** The address of the in-process cloud that answered every call. */
   cloudHost: string;
   /** The account id the in-process cloud used in ARNs, shown as <account> in the rendered plan. */
@@ -78,7 +83,7 @@ function recorder(calls: PlannedCall[], cloudHost: string): (client: AnyClient) 
   return (client) => {
     (client as unknown as Stackable).middlewareStack.add(
       (next, context) => async (args) => {
-        const request = args.request as { hostname?: string; port?: number };
+        const request = args.request as { hostname?: string; port?: number; method?: string };
         const host = `${request.hostname}:${request.port ?? ''}`;
         const call: PlannedCall = {
           step: stepLabel() ?? '(outside any step)',
@@ -86,6 +91,7 @@ function recorder(calls: PlannedCall[], cloudHost: string): (client: AnyClient) 
           command: context.commandName ?? 'unknown',
           input: printable(args.input),
           host,
+          httpMethod: request.method,
         };
         calls.push(call);
         if (host !== cloudHost) throw new Error(`Dry run: refused a request to ${host}; only the in-process cloud may be called.`);
@@ -106,22 +112,70 @@ export async function planFor(target: Target, log: (line: string) => void = () =
   const cloud = await startLocalCloud({ port: 0, host: '127.0.0.1', region: target.region, accountId: PLACEHOLDER_ACCOUNT });
   const cloudHost = `127.0.0.1:${cloud.port}`;
   const calls: PlannedCall[] = [];
-  try {
-    await provision(
+  const rerunCalls: PlannedCall[] = [];
+  const run = (into: PlannedCall[]) =>
+    provision(
       {
         // Not 'local': nothing local-only (the codes outbox) enters the plan.
         name: 'localstack',
         region: target.region,
         endpoint: `http://${cloudHost}`,
         credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-        instrument: recorder(calls, cloudHost),
+        instrument: recorder(into, cloudHost),
       },
       log,
     );
+  try {
+    await run(calls);
+    await run(rerunCalls);
   } finally {
     await cloud.close();
   }
-  return { target, calls, cloudHost, placeholderAccount: PLACEHOLDER_ACCOUNT };
+  return { target, calls, rerunCalls, cloudHost, placeholderAccount: PLACEHOLDER_ACCOUNT };
+}
+
+/** IAM service prefixes by SDK client; STS GetCallerIdentity needs no permission. */
+const IAM_PREFIX: Record<string, string | null> = {
+  APIGatewayClient: 'apigateway',
+  CloudFrontClient: 'cloudfront',
+  CloudWatchClient: 'cloudwatch',
+  CloudWatchLogsClient: 'logs',
+  CognitoIdentityProviderClient: 'cognito-idp',
+  DynamoDBClient: 'dynamodb',
+  IAMClient: 'iam',
+  LambdaClient: 'lambda',
+  S3Client: 's3',
+  STSClient: null,
+};
+
+/** S3 operations whose IAM action has another name. */
+const S3_ACTIONS: Record<string, string> = {
+  ListObjectsV2: 'ListBucket',
+  ListObjects: 'ListBucket',
+  HeadBucket: 'ListBucket',
+  HeadObject: 'GetObject',
+  DeleteObjects: 'DeleteObject',
+  PutPublicAccessBlock: 'PutBucketPublicAccessBlock',
+  GetPublicAccessBlock: 'GetBucketPublicAccessBlock',
+  DeleteBucketCors: 'PutBucketCORS',
+  PutBucketCors: 'PutBucketCORS',
+  GetBucketCors: 'GetBucketCORS',
+};
+
+/** The IAM actions the recorded calls need (API Gateway's are its HTTP methods), by service prefix. */
+export function permissionsFor(calls: PlannedCall[]): Map<string, string[]> {
+  const byPrefix = new Map<string, Set<string>>();
+  const add = (prefix: string, action: string) => byPrefix.set(prefix, (byPrefix.get(prefix) ?? new Set()).add(action));
+  for (const call of calls) {
+    const prefix = call.client in IAM_PREFIX ? IAM_PREFIX[call.client] : call.client.replace(/Client$/, '').toLowerCase();
+    if (!prefix) continue;
+    const operation = call.command.replace(/Command$/, '');
+    if (prefix === 'apigateway') add(prefix, call.httpMethod ?? operation);
+    else if (prefix === 's3') add(prefix, S3_ACTIONS[operation] ?? operation);
+    else add(prefix, operation);
+    if (prefix === 'lambda' && /^(CreateFunction|UpdateFunctionConfiguration)$/.test(operation)) add('iam', 'PassRole');
+  }
+  return new Map([...byPrefix].sort(([a], [b]) => a.localeCompare(b)).map(([prefix, actions]) => [prefix, [...actions].sort()]));
 }
 
 function oneLine(input: unknown, max: number): string {
@@ -136,7 +190,7 @@ export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): str
   const lines = [
     `Plan for a fresh account: provisioning the chat stack into ${where}, region ${target.region}.`,
     'Dry run: nothing was sent anywhere. An account that already holds part of the stack gets updates',
-    'instead of some creations. <account> stands for your account id; other ids are placeholders.',
+    'instead of some creations. <account> stands for your account id, <endpoint> for a service URL; other ids are placeholders.',
     '',
   ];
   const steps = [...new Set(plan.calls.map((c) => c.step))];
@@ -161,7 +215,13 @@ export function renderPlan(plan: Plan, options: { verbose?: boolean } = {}): str
       lines.push(`    (reads and probes: ${summary})`);
     }
   }
-  lines.push('', `${writes} creating or updating calls in ${steps.length} steps.`);
+  lines.push('', `${writes} creating or updating calls in ${steps.length} steps.`, '');
+  lines.push(
+    'Permissions provisioning needs, first run and re-runs (a least-privilege deployer policy; teardown also needs Delete* and List*):',
+  );
+  for (const [prefix, actions] of permissionsFor([...plan.calls, ...plan.rerunCalls])) {
+    lines.push(`    ${actions.map((a) => `${prefix}:${a}`).join(', ')}`);
+  }
   if (!options.verbose) lines.push('--verbose shows every input in full.');
-  return lines.join('\n').replaceAll(plan.placeholderAccount, '<account>');
+  return lines.join('\n').replaceAll(plan.placeholderAccount, '<account>').replaceAll(`http://${plan.cloudHost}`, '<endpoint>');
 }

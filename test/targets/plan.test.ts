@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isRead, planFor, renderPlan } from '../../provision/plan.js';
+import { isRead, permissionsFor, planFor, renderPlan } from '../../provision/plan.js';
 import { FUNCTIONS, STACK, websiteBucketName } from '../../provision/stack.js';
 import { conversationsTable, messagesTable } from '../../provision/steps/tables.js';
 
@@ -12,7 +12,7 @@ describe('dry run on --target aws', () => {
     vi.stubEnv('AWS_ENDPOINT_URL', 'http://192.0.2.1:9');
     const plan = await planFor({ name: 'aws', region: 'eu-west-1' });
 
-    expect(new Set(plan.calls.map((c) => c.host))).toEqual(new Set([plan.cloudHost]));
+    expect(new Set([...plan.calls, ...plan.rerunCalls].map((c) => c.host))).toEqual(new Set([plan.cloudHost]));
     expect(plan.cloudHost).toMatch(/^127\.0\.0\.1:\d+$/);
 
     const writes = plan.calls.filter((c) => !isRead(c.command) && !c.error);
@@ -49,6 +49,17 @@ describe('dry run on --target aws', () => {
     }
     expect(text).toContain('chat-website-<account>-eu-west-1');
     expect(text).not.toContain('000000000000');
+    // The re-run takes the update path; both runs' calls make the deployer's permissions.
+    expect(plan.rerunCalls.some((c) => c.command === 'UpdateUserPoolClientCommand')).toBe(true);
+    const permissions = permissionsFor([...plan.calls, ...plan.rerunCalls]);
+    expect(permissions.get('iam')).toEqual(expect.arrayContaining(['CreateRole', 'PassRole', 'PutRolePolicy']));
+    expect(permissions.get('dynamodb')).toContain('CreateTable');
+    expect(permissions.get('apigateway')).toEqual(expect.arrayContaining(['POST', 'PUT']));
+    expect(permissions.get('s3')).toContain('PutBucketPublicAccessBlock');
+    expect(permissions.has('sts')).toBe(false);
+    expect(text).toContain('iam:PassRole');
+    expect(text).not.toContain(plan.cloudHost);
+
     // Steps appear as the provisioner labels them, so a new step shows up without being listed anywhere.
     expect(text).toContain(`● user pool ${STACK.userPool}`);
   });
