@@ -1,8 +1,10 @@
 import type { Operation, OperationContext } from '../../protocols/aws-json.js';
+import type { EventSourceMappings } from './event-source-mappings/index.js';
 import type { FunctionRunner } from './function-runner.js';
 
 export interface LambdaContext extends OperationContext {
   runner: FunctionRunner;
+  eventSourceMappings: EventSourceMappings;
 }
 
 /** Outputs as operations return them: the SDK's output type without the response metadata. */

@@ -14,7 +14,8 @@
  * Operation routes are grouped in tables (operations/index.ts); a new group adds its own table.
  *
  * Not yet: provisioned concurrency, S3ObjectVersion for code in S3, container images, layers,
- * InvokeWithResponseStream and InvokeAsync, event source mappings, function URLs, event invoke
+ * InvokeWithResponseStream and InvokeAsync, event source mappings other than from DynamoDB streams
+ * (event-source-mappings/ lists what those lack), function URLs, event invoke
  * configs (async retries beyond throttling, destinations, DLQs: a throttled Event invocation is
  * retried for up to six hours, a failed one is not), AWS's per-second scaling rate limits, the
  * rule that a weighted alias's two versions share role and DLQ settings, VPC and file systems,
@@ -39,6 +40,7 @@ import type { LogEventInput, LogWriter } from '../logs/log-writer.js';
 import { accountConcurrencyLimit, ConcurrencyGate } from './concurrency.js';
 import type { LambdaContext } from './context.js';
 import { AccessDeniedException } from './errors.js';
+import { EventSourceMappings } from './event-source-mappings/index.js';
 import { CodeCache } from './executor/code-cache.js';
 import type { LogTarget } from './executor/executor.js';
 import { logTail } from './executor/log-lines.js';
@@ -67,6 +69,7 @@ export class LambdaService implements Service, LambdaInvoker {
   private readonly codeCache: CodeCache;
   private readonly executor: ProcessExecutor;
   private readonly runner: FunctionRunner;
+  private readonly eventSourceMappings: EventSourceMappings;
   private readonly metrics: LambdaMetrics;
   private readonly handler: (req: EdgeRequest) => Promise<EdgeResponse>;
   private readonly pendingLogs = new Map<string, { target: LogTarget; events: LogEventInput[] }>();
@@ -83,10 +86,11 @@ export class LambdaService implements Service, LambdaInvoker {
     this.metrics = new LambdaMetrics(ctx.services);
     const gate = new ConcurrencyGate(options.accountConcurrency ?? accountConcurrencyLimit());
     this.runner = new FunctionRunner(ctx.store, this.executor, this.codeCache, () => ctx.edgeUrl(), gate, this.metrics, readS3);
+    this.eventSourceMappings = new EventSourceMappings(ctx, this);
     this.handler = restJsonHandler<LambdaContext>({
       serviceName: 'Lambda',
       routes: ROUTES,
-      context: (req) => ({ ...operationContext(req), runner: this.runner }),
+      context: (req) => ({ ...operationContext(req), runner: this.runner, eventSourceMappings: this.eventSourceMappings }),
       errorBody: (err) => ({ Type: err.fault === 'client' ? 'User' : 'Service', message: err.message, ...err.extra }),
     });
   }
@@ -142,6 +146,7 @@ export class LambdaService implements Service, LambdaInvoker {
   }
 
   async reset(): Promise<void> {
+    await this.eventSourceMappings.stopAll();
     this.runner.stop();
     this.pendingLogs.clear();
     this.executor.retire('');
@@ -149,6 +154,7 @@ export class LambdaService implements Service, LambdaInvoker {
   }
 
   async close(): Promise<void> {
+    await this.eventSourceMappings.close();
     this.runner.stop();
     await this.executor.close();
     this.flushLogs();

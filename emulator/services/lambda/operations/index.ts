@@ -1,5 +1,6 @@
 import type { RestRoute } from '../../../protocols/rest-json.js';
 import type { LambdaContext } from '../context.js';
+import { EVENT_SOURCE_MAPPINGS } from '../event-source-mappings/index.js';
 import { AddPermission } from './AddPermission.js';
 import { CreateAlias } from './CreateAlias.js';
 import { CreateFunction } from './CreateFunction.js';
@@ -115,6 +116,12 @@ const INVOCATION = {
  * event source mappings in a folder of their own) declares its `LambdaRouteTable` there and is
  * added to this list.
  */
-export const ROUTES: RestRoute<LambdaContext>[] = [FUNCTIONS, VERSIONS_AND_ALIASES, PERMISSIONS, CONCURRENCY, TAGS, INVOCATION].flatMap(
-  routesOf,
-);
+export const ROUTES: RestRoute<LambdaContext>[] = [
+  FUNCTIONS,
+  VERSIONS_AND_ALIASES,
+  PERMISSIONS,
+  CONCURRENCY,
+  TAGS,
+  INVOCATION,
+  EVENT_SOURCE_MAPPINGS,
+].flatMap(routesOf);
