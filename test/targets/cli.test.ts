@@ -109,7 +109,7 @@ describe('errors a person meets on AWS', () => {
     );
   });
 
-  it('without credentials, the CLI says so and exits 1 without reaching the network', async () => {
+  it('without credentials, the CLI says so and exits 1 without reaching the network', { timeout: 120_000 }, async () => {
     const home = mkdtempSync(join(tmpdir(), 'no-aws-'));
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
@@ -131,7 +131,7 @@ describe('errors a person meets on AWS', () => {
     expect(result.code).toBe(1);
   });
 
-  it('a usage error exits 2 with the usage', async () => {
+  it('a usage error exits 2 with the usage', { timeout: 120_000 }, async () => {
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       execFile(
         process.execPath,

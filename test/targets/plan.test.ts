@@ -6,7 +6,9 @@ import { conversationsTable, messagesTable } from '../../provision/steps/tables.
 describe('dry run on --target aws', () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it('lists every resource of a fresh account with the call that creates it, and nothing leaves the process', async () => {
+  it('lists every resource of a fresh account with the call that creates it, and nothing leaves the process', {
+    timeout: 180_000,
+  }, async () => {
     // Were the default credential chain or a configured endpoint consulted, these would break the run.
     vi.stubEnv('AWS_PROFILE', 'no-such-profile-anywhere');
     vi.stubEnv('AWS_ENDPOINT_URL', 'http://192.0.2.1:9');
