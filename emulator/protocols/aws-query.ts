@@ -3,32 +3,57 @@ import type { EdgeRequest, EdgeResponse } from '../core/http.js';
 import type { Operation, OperationContext } from './aws-json.js';
 import { escapeXml, toXml } from './xml.js';
 
+/** A list or structure being assembled from flattened parameter names. */
+interface QueryNode {
+  list: boolean;
+  children: Map<string | number, QueryNode | string>;
+}
+
+const node = (list: boolean): QueryNode => ({ list, children: new Map() });
+
+/** Lists in index order without holes; structures as plain objects (own properties only, whatever the names). */
+function materialize(value: QueryNode | string): unknown {
+  if (typeof value === 'string') return value;
+  if (value.list) {
+    return [...value.children.entries()].sort(([a], [b]) => (a as number) - (b as number)).map(([, child]) => materialize(child));
+  }
+  return Object.fromEntries([...value.children.entries()].map(([name, child]) => [name, materialize(child)]));
+}
+
 /**
  * Turns awsQuery form parameters into a nested input: `Tags.member.1.Key=k` becomes
- * `{Tags: [{Key: 'k'}]}`; `Attributes.entry.1.key/value` pairs become a map.
+ * `{Tags: [{Key: 'k'}]}`; `Attributes.entry.1.key/value` pairs become a map. Indexes only order
+ * the items (a huge one costs nothing); a parameter that contradicts an earlier one (a value
+ * where a list or structure is, or the other way round) or names `__proto__` is ignored.
  */
 export function parseQueryParams(params: URLSearchParams): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
+  const root = node(false);
+  const isIndex = (part: string | undefined) => part !== undefined && /^\d+$/.test(part);
+  const isListMarker = (part: string | undefined) => part === 'member' || part === 'entry';
   for (const [key, value] of params) {
     if (key === 'Action' || key === 'Version') continue;
     const parts = key.split('.');
-    let node: any = root;
+    let current = root;
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
-      const last = i === parts.length - 1;
-      if (part === 'member' || part === 'entry') continue;
-      const isIndex = /^\d+$/.test(part);
-      const slot = isIndex ? Number(part) - 1 : part;
-      if (last) {
-        node[slot] = value;
-      } else {
-        const next = parts[i + 1] === 'member' || /^\d+$/.test(parts[i + 1] ?? '') ? [] : {};
-        node[slot] ??= next;
-        node = node[slot];
+      if (isListMarker(part)) continue;
+      if (isIndex(part) !== current.list || part === '__proto__') break;
+      const slot = current.list ? Number(part) : part;
+      const existing = current.children.get(slot);
+      if (i === parts.length - 1) {
+        if (existing === undefined) current.children.set(slot, value);
+        break;
       }
+      if (typeof existing === 'string') break;
+      let child = existing;
+      if (!child) {
+        child = node(isListMarker(parts[i + 1]) || isIndex(parts[i + 1]));
+        current.children.set(slot, child);
+      }
+      current = child;
     }
   }
-  return mapsFromEntries(root) as Record<string, unknown>;
+  return mapsFromEntries(materialize(root)) as Record<string, unknown>;
 }
 
 /** `[{key, value}]` lists produced by `.entry.N.key/value` become plain maps. */

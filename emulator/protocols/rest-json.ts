@@ -68,17 +68,7 @@ export function restJsonHandler<C extends OperationContext>(options: {
         );
       }
       const input: Record<string, unknown> = {};
-      const match = route.pattern.exec(req.rawPath)!;
-      route.labels.forEach((label, i) => {
-        input[label] = decodeURIComponent(match[i + 1]!);
-      });
-      for (const [param, member] of Object.entries(route.query ?? {})) {
-        const values = req.query.getAll(param);
-        if (values.length) input[member] = values.length === 1 ? values[0] : values;
-      }
-      for (const [header, member] of Object.entries(route.headers ?? {})) {
-        if (req.headers[header] !== undefined) input[member] = req.headers[header];
-      }
+      // The body first: members bound to the path, query or headers are never taken from it.
       if (route.rawBody) {
         input[route.rawBody] = req.body;
       } else if (req.body.length) {
@@ -91,7 +81,24 @@ export function restJsonHandler<C extends OperationContext>(options: {
         if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
           throw new AwsError('SerializationException', 'Could not parse request body into json: expected an object', 400);
         }
-        Object.assign(input, parsed);
+        for (const [member, value] of Object.entries(parsed)) if (member !== '__proto__') input[member] = value;
+      }
+      const match = route.pattern.exec(req.rawPath)!;
+      route.labels.forEach((label, i) => {
+        try {
+          input[label] = decodeURIComponent(match[i + 1]!);
+        } catch {
+          throw new AwsError('SerializationException', `The path segment for ${label} is not valid percent-encoding.`, 400);
+        }
+      });
+      for (const [param, member] of Object.entries(route.query ?? {})) {
+        const values = req.query.getAll(param);
+        if (values.length) input[member] = values.length === 1 ? values[0] : values;
+        else delete input[member];
+      }
+      for (const [header, member] of Object.entries(route.headers ?? {})) {
+        if (req.headers[header] !== undefined) input[member] = req.headers[header];
+        else delete input[member];
       }
       const output = await route.handler(input, options.context(req));
       if (output && typeof output === 'object' && '$response' in output) return (output as RawResponse).$response;

@@ -15,6 +15,8 @@ export interface RawRequest {
   /** Names and values are written as given (CR/LF included), one line each. */
   headers?: Array<[string, string]>;
   body?: string | Buffer;
+  /** Gives up (rejects) when no complete answer came in this many milliseconds. */
+  timeoutMs?: number;
 }
 
 /**
@@ -24,12 +26,19 @@ export interface RawRequest {
 export function rawHttp(baseUrl: string, request: RawRequest): Promise<RawAnswer> {
   const url = new URL(baseUrl);
   const body = request.body === undefined ? Buffer.alloc(0) : Buffer.from(request.body);
-  const lines = [`${request.method} ${request.path} HTTP/1.1`, `Host: ${url.host}`, 'Connection: close'];
+  const ownHost = request.headers?.some(([name]) => name.toLowerCase() === 'host');
+  const lines = [`${request.method} ${request.path} HTTP/1.1`, ...(ownHost ? [] : [`Host: ${url.host}`]), 'Connection: close'];
   for (const [name, value] of request.headers ?? []) lines.push(`${name}: ${value}`);
   if (body.length || request.method === 'POST') lines.push(`Content-Length: ${body.length}`);
   const bytes = Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(url.port), url.hostname);
+    if (request.timeoutMs) {
+      socket.setTimeout(request.timeoutMs, () => {
+        socket.destroy();
+        reject(new Error(`no answer to ${request.method} ${request.path.slice(0, 200)} in ${request.timeoutMs} ms`));
+      });
+    }
     const chunks: Buffer[] = [];
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', reject);

@@ -84,7 +84,12 @@ const parser = new XMLParser({
 /** Parses a request body and returns the content of its root element; MalformedXML when it is not `root`. */
 export function parseXmlBody(text: string, root: string): Record<string, unknown> {
   if (!text.trim() || XMLValidator.validate(text) !== true) throw malformedXml();
-  const parsed = parser.parse(text) as Record<string, unknown>;
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parser.parse(text) as Record<string, unknown>;
+  } catch {
+    throw malformedXml(); // valid XML the parser still refuses, e.g. nested too deep
+  }
   const content = parsed[root];
   if (content === undefined) throw malformedXml();
   return content && typeof content === 'object' ? (content as Record<string, unknown>) : {};
