@@ -45,7 +45,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilUp(url: string, process: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = 0; attempt < 300; attempt++) {
     if (process.exitCode !== null) throw new Error(`moto_server exited with code ${process.exitCode}`);
     try {
       await fetch(url);
@@ -54,7 +54,7 @@ async function waitUntilUp(url: string, process: ChildProcess): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  throw new Error('moto_server did not answer within 20 s');
+  throw new Error('moto_server did not answer within a minute');
 }
 
 interface Refusal {
@@ -111,7 +111,7 @@ describe.skipIf(!moto)('provisioning into moto_server, any AWS-compatible endpoi
       stdio: 'ignore',
     });
     await waitUntilUp(`${endpoint}/moto-api/`, server);
-  }, 30_000);
+  }, 120_000);
   afterAll(() => {
     server?.kill();
   });
