@@ -2,8 +2,8 @@
  * CloudWatch metrics and alarms ('monitoring'): awsJson1_0 with the awsQueryCompatible trait
  * (`X-Amz-Target: GraniteServiceVersion20100801.*`, errors also in `x-amzn-query-error`), as the
  * pinned SDK speaks it. Other services emit AWS/Lambda and AWS/ApiGateway metrics through
- * `record()` (the MetricSink). Metric data is aggregated per account, region and minute in the
- * store (high-resolution data keeps its second) and kept 15 days. Metric alarms are evaluated on
+ * `record()` (the MetricSink; written within 250 ms, before any read). Metric data is aggregated per
+ * account, region and minute in the store (high-resolution data keeps its second) and kept 15 days. Metric alarms are evaluated on
  * a timer (every 5 s; `EMULATOR_ALARM_INTERVAL_MS`, 0 turns the timer off) over their last
  * EvaluationPeriods periods, aligned to Period as on AWS, the newest period being the one in
  * progress; transitions are recorded in DescribeAlarmHistory with AWS's texts. Alarm actions are
@@ -33,6 +33,8 @@ import { OPERATIONS } from './operations/index.js';
 import { single } from './statistics.js';
 
 const DEFAULT_INTERVAL_MS = 5000;
+/** Platform metrics are written at most this often per account and region (reads see them at once). */
+const SINK_FLUSH_MS = 250;
 const RETENTION_MS = 15 * 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
@@ -46,6 +48,9 @@ export class MonitoringService implements Service, MetricSink {
   private readonly scopes = new Set<string>();
   private lastPrune = Date.now();
   private evaluations = 0;
+  /** Platform metrics not yet written, by `account/region`. */
+  private readonly pending = new Map<string, Sample[]>();
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly ctx: ServiceContext) {
     this.metrics = new MetricStore(ctx.store);
@@ -72,10 +77,16 @@ export class MonitoringService implements Service, MetricSink {
 
   handle(req: EdgeRequest): Promise<EdgeResponse> {
     if (req.method === 'POST' && req.headers['x-amz-target']) this.scopes.add(`${req.account}/${req.region}`);
+    this.flush();
     return this.handler(req);
   }
 
-  /** MetricSink: platform metrics (AWS/Lambda, AWS/ApiGateway...), one store write per call. */
+  /**
+   * MetricSink: platform metrics (AWS/Lambda, AWS/ApiGateway...). They are written together a
+   * moment later (one small write per minute document, however busy the platform is); every read
+   * writes what is pending first. A kill -9 may lose the last quarter second of platform metrics,
+   * which no caller was ever told were stored (PutMetricData writes before it answers).
+   */
   record(account: string, region: string, data: MetricDatum[]): void {
     if (!data.length) return;
     const now = Date.now();
@@ -86,12 +97,36 @@ export class MonitoringService implements Service, MetricSink {
       agg: single(d.value),
       highResolution: false,
     }));
-    this.metrics.add(account, region, samples);
-    this.scopes.add(`${account}/${region}`);
+    const scope = `${account}/${region}`;
+    const queued = this.pending.get(scope);
+    if (queued) queued.push(...samples);
+    else this.pending.set(scope, samples);
+    this.scopes.add(scope);
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flush(), SINK_FLUSH_MS);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Writes the platform metrics recorded since the last write. */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const batches = [...this.pending];
+    this.pending.clear();
+    for (const [scope, samples] of batches) {
+      const [account, region] = scope.split('/') as [string, string];
+      try {
+        this.metrics.add(account, region, samples);
+      } catch (err) {
+        this.ctx.log(`[monitoring] platform metrics not stored: ${(err as Error).message}`);
+      }
+    }
   }
 
   /** Evaluates every alarm now (or at `now`, for tests that control the clock). */
   evaluateNow(now = Date.now()): Transition[] {
+    this.flush();
     this.evaluations++;
     return evaluateAll(this.alarms, this.metrics, now);
   }
@@ -120,6 +155,9 @@ export class MonitoringService implements Service, MetricSink {
   }
 
   async reset(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.pending.clear();
     this.metrics.forget();
     this.alarms.forget();
     this.scopes.clear();
@@ -127,6 +165,7 @@ export class MonitoringService implements Service, MetricSink {
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    this.flush();
   }
 }
 
