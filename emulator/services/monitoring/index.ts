@@ -2,9 +2,10 @@
  * CloudWatch metrics and alarms ('monitoring'): awsJson1_0 with the awsQueryCompatible trait
  * (`X-Amz-Target: GraniteServiceVersion20100801.*`, errors also in `x-amzn-query-error`), as the
  * pinned SDK speaks it. Other services emit AWS/Lambda and AWS/ApiGateway metrics through
- * `record()` (the MetricSink; written within 250 ms, before any read). Metric data is aggregated per
- * account, region and minute in the store (high-resolution data keeps its second) and kept 15 days. Metric alarms are evaluated on
- * a timer (every 5 s; `EMULATOR_ALARM_INTERVAL_MS`, 0 turns the timer off) over their last
+ * `record()` (the MetricSink; written within 250 ms, and before any read). Metric data is
+ * aggregated per account, region and minute in the store (high-resolution data keeps its second)
+ * and kept 15 days. Metric alarms are evaluated on a timer (every 5 s;
+ * `EMULATOR_ALARM_INTERVAL_MS`, 0 turns the timer off) over their last
  * EvaluationPeriods periods, aligned to Period as on AWS, the newest period being the one in
  * progress; transitions are recorded in DescribeAlarmHistory with AWS's texts. Alarm actions are
  * stored and recorded in the history as failed: nothing (SNS, Auto Scaling, EC2, Lambda) is
