@@ -376,6 +376,7 @@ describe('API Gateway mapping mode (non-proxy Lambda integrations)', () => {
     const url = invokeUrl(restApiId, '/conversations/c-1');
     let response = await post(url, '"hi"', { 'Content-Type': 'text/plain' });
     expect(response.status).toBe(415);
+    expect(response.headers.get('x-amzn-errortype')).toBe('BadRequestException');
     expect(await response.json()).toEqual({ message: 'Unsupported Media Type' });
     await apigw.send(
       new UpdateIntegrationCommand({

@@ -47,7 +47,7 @@ async function invokeLambda(inv: Invocation): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out', 504)),
+      () => reject(new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out', 504, 'InternalServerErrorException')),
       integration.timeoutInMillis ?? 29000,
     );
   });

@@ -24,7 +24,7 @@ export function requestTemplate(inv: Invocation, integration: Wire<Integration>)
     inv.log?.add(
       `Execution failed: Unsupported Media Type. No mapping template for content type ${contentType} and passthrough behavior ${behavior}`,
     );
-    throw new GatewayError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported Media Type', 415, 'UnsupportedMediaTypeException');
+    throw new GatewayError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported Media Type', 415, 'BadRequestException');
   }
   return undefined;
 }
