@@ -82,3 +82,48 @@ export async function signedRequest(request: PlainRequest, options: SigningOptio
   delete headers.host;
   return fetch(request.url, { method: request.method, headers, body: request.body });
 }
+
+/**
+ * A PUT with a STREAMING-AWS4-HMAC-SHA256-PAYLOAD body, as the Java and Go SDKs send: the seed
+ * signature over the headers, then each chunk signed on the previous signature. `tamper` changes
+ * the second chunk's data after signing.
+ */
+export async function streamingSignedPut(
+  url: string,
+  chunks: Buffer[],
+  options: { tamper?: boolean; credentials?: SigningOptions['credentials'] } = {},
+): Promise<Response> {
+  const { createHash, createHmac } = await import('node:crypto');
+  const credentials = options.credentials ?? { accessKeyId: 'test', secretAccessKey: 'test' };
+  const decodedLength = chunks.reduce((n, c) => n + c.length, 0);
+  const http = toHttpRequest({
+    method: 'PUT',
+    url,
+    headers: {
+      'content-encoding': 'aws-chunked',
+      'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+      'x-amz-decoded-content-length': String(decodedLength),
+    },
+  });
+  const signingDate = new Date();
+  const signed = await signer({ service: 's3', credentials }).sign(http, { signingDate });
+  const headers = { ...(signed.headers as Record<string, string>) };
+  const seed = /Signature=([0-9a-f]{64})/.exec(headers.authorization!)![1]!;
+  const amzDate = headers['x-amz-date']!;
+  const day = amzDate.slice(0, 8);
+  const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+  const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, day), 'us-east-1'), 's3'), 'aws4_request');
+  const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+  let previous = seed;
+  const parts: Buffer[] = [];
+  for (const [i, chunk] of [...chunks, Buffer.alloc(0)].entries()) {
+    const stringToSign = ['AWS4-HMAC-SHA256-PAYLOAD', amzDate, `${day}/us-east-1/s3/aws4_request`, previous, sha(''), sha(chunk)].join(
+      '\n',
+    );
+    previous = createHmac('sha256', key).update(stringToSign).digest('hex');
+    const data = options.tamper && i === 1 ? Buffer.from(chunk.toString().toUpperCase()) : chunk;
+    parts.push(Buffer.from(`${chunk.length.toString(16)};chunk-signature=${previous}\r\n`), data, Buffer.from('\r\n'));
+  }
+  delete headers.host;
+  return fetch(url, { method: 'PUT', headers, body: Buffer.concat(parts) });
+}

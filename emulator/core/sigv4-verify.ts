@@ -10,8 +10,9 @@ import type { EdgeRequest } from './http.js';
  * string to sign and the signing key chain (cached per secret, day, region and service).
  *
  * Only keys the local cloud knows are verified; a key it does not know passes unverified, as in
- * LocalStack. Not verified: SigV2, SigV4a (ECDSA), the chunk signatures of
- * STREAMING-AWS4-HMAC-SHA256-PAYLOAD bodies (the seed signature is), and POST policy uploads.
+ * LocalStack. The chunk signatures of STREAMING-AWS4-HMAC-SHA256-PAYLOAD(-TRAILER) bodies are
+ * verified from the seed signature on, the trailer signature included. Not verified: SigV2,
+ * SigV4a (ECDSA, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD) and POST policy uploads.
  */
 
 /** What the local cloud knows about an access key it issued. */
@@ -44,6 +45,9 @@ export type SignatureCheck =
   | { ok: false; failure: SignatureFailure; accessKeyId: string; key: KnownKey };
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
+const STREAMING_SIGNED = 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD';
+const STREAMING_SIGNED_TRAILER = 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER';
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 export const MAX_SKEW_MS = 15 * 60 * 1000;
 const MAX_PRESIGNED_SECONDS = 7 * 24 * 60 * 60;
 const PRESIGN_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Expires'];
@@ -255,6 +259,60 @@ function checkTime(parts: SignedParts, amzDate: string, now: number): SignatureF
   return undefined;
 }
 
+interface ChunkChain {
+  amzDate: string;
+  scope: string;
+  key: Buffer;
+  /** The request's signature: the first chunk's "previous" signature. */
+  seed: string;
+  accessKeyId: string;
+}
+
+/**
+ * Checks the signature of each chunk of an aws-chunked body (`hex-size;chunk-signature=SIG`), each
+ * chaining on the previous one, and the trailer signature (`x-amz-trailer-signature`) when the
+ * body ends with trailers. A body that does not parse is left to the service to refuse.
+ */
+export function verifyChunks(body: Buffer, chain: ChunkChain): SignatureFailure | undefined {
+  let previous = chain.seed;
+  let pos = 0;
+  const mismatch = (stringToSign: string, provided: string): SignatureFailure => ({
+    reason: 'mismatch',
+    accessKeyId: chain.accessKeyId,
+    signatureProvided: provided,
+    stringToSign,
+    canonicalRequest: '',
+  });
+  for (;;) {
+    const lineEnd = body.indexOf('\r\n', pos);
+    if (lineEnd < 0) return undefined;
+    const header = body.subarray(pos, lineEnd).toString('latin1');
+    const m = /^([0-9a-fA-F]+);chunk-signature=([0-9a-f]{64})$/.exec(header.trim());
+    if (!m) return mismatch('', header);
+    const size = Number.parseInt(m[1]!, 16);
+    const data = body.subarray(lineEnd + 2, lineEnd + 2 + size);
+    const stringToSign = [`${ALGORITHM}-PAYLOAD`, chain.amzDate, chain.scope, previous, EMPTY_SHA256, sha256Hex(data)].join('\n');
+    const expected = createHmac('sha256', chain.key).update(stringToSign).digest('hex');
+    if (!sameSignature(expected, m[2]!)) return mismatch(stringToSign, m[2]!);
+    previous = expected;
+    pos = lineEnd + 2 + size;
+    if (size === 0) break;
+    pos += 2;
+  }
+  const rest = body.subarray(pos).toString('latin1');
+  const lines = rest.split('\r\n').filter(Boolean);
+  const signatureLine = lines.find((line) => line.toLowerCase().startsWith('x-amz-trailer-signature:'));
+  if (!signatureLine) return undefined;
+  const provided = signatureLine.slice(signatureLine.indexOf(':') + 1).trim();
+  const trailers = lines
+    .filter((line) => line !== signatureLine)
+    .map((line) => `${line.slice(0, line.indexOf(':')).trim().toLowerCase()}:${line.slice(line.indexOf(':') + 1).trim()}\n`)
+    .join('');
+  const stringToSign = [`${ALGORITHM}-TRAILER`, chain.amzDate, chain.scope, previous, sha256Hex(trailers)].join('\n');
+  const expected = createHmac('sha256', chain.key).update(stringToSign).digest('hex');
+  return sameSignature(expected, provided) ? undefined : mismatch(stringToSign, provided);
+}
+
 export interface SignedRequestView {
   /** The canonical request and string to sign the caller should have signed. */
   canonicalRequest: string;
@@ -337,6 +395,12 @@ export function verifySignature(req: EdgeRequest, lookup: KeyLookup, now = Date.
   }
   if (timing) return refuse(timing);
   const declared = parts.service === 's3' ? req.headers['x-amz-content-sha256'] : undefined;
+  if (declared === STREAMING_SIGNED || declared === STREAMING_SIGNED_TRAILER) {
+    const scope = `${parts.day}/${parts.region}/${parts.service}/aws4_request`;
+    const chunkKey = signingKey(key.secretAccessKey, parts.day, parts.region, parts.service);
+    const chunkFailure = verifyChunks(req.body, { amzDate, scope, key: chunkKey, seed: parts.signature, accessKeyId: parts.accessKeyId });
+    if (chunkFailure) return refuse(chunkFailure);
+  }
   if (declared && /^[0-9a-f]{64}$/i.test(declared)) {
     const computed = sha256Hex(req.body);
     if (computed !== declared.toLowerCase()) return refuse({ reason: 'content-sha256-mismatch', provided: declared, computed });

@@ -42,6 +42,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../../../test/local-cloud.js';
+import { streamingSignedPut } from '../../../test/sigv4.js';
 import { startLocalCloud } from '../../index.js';
 import { signedFetch } from '../sts/signed-fetch.js';
 import { hostRequest } from './host-request.js';
@@ -196,19 +197,22 @@ describe('S3', () => {
       expect(got.ChecksumCRC32).toBeDefined();
     });
 
-    it('decodes signed aws-chunked payloads with chunk signatures', async () => {
-      const body = `5;chunk-signature=${'a'.repeat(64)}\r\nhello\r\n0;chunk-signature=${'b'.repeat(64)}\r\n\r\n`;
-      const res = await signedFetch(`${cloud.url}/objects/chunk-signed`, {
-        method: 'PUT',
-        service: 's3',
-        payloadHash: 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
-        headers: { 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': '5' },
-        body,
-      });
+    it('decodes signed aws-chunked payloads, verifying each chunk signature', async () => {
+      const chunks = [Buffer.from('hello '), Buffer.from('chunked '), Buffer.from('world')];
+      const res = await streamingSignedPut(`${cloud.url}/objects/chunk-signed`, chunks);
       expect(res.status).toBe(200);
       const got = await s3.send(new GetObjectCommand({ Bucket: 'objects', Key: 'chunk-signed' }));
-      expect(await got.Body?.transformToString()).toBe('hello');
+      expect(await got.Body?.transformToString()).toBe('hello chunked world');
       expect(got.ContentEncoding).toBeUndefined();
+
+      const tampered = await streamingSignedPut(`${cloud.url}/objects/chunk-tampered`, chunks, { tamper: true });
+      expect(tampered.status).toBe(403);
+      const body = await tampered.text();
+      expect(body).toContain('<Code>SignatureDoesNotMatch</Code>');
+      expect(body).toContain('<StringToSign>AWS4-HMAC-SHA256-PAYLOAD\n');
+      expect((await fetch(`${cloud.url}/_emulator/health`)).status).toBe(200);
+      const missing = await failure(s3.send(new GetObjectCommand({ Bucket: 'objects', Key: 'chunk-tampered' })));
+      expect(missing.name).toBe('NoSuchKey');
     });
 
     it('rejects a body whose checksum does not match', async () => {
