@@ -7,6 +7,7 @@ import {
   CreateResourceCommand,
   CreateRestApiCommand,
   GetExportCommand,
+  GetModelCommand,
   GetStageCommand,
   PutIntegrationCommand,
   PutIntegrationResponseCommand,
@@ -418,6 +419,8 @@ describe('API Gateway mapping mode (non-proxy Lambda integrations)', () => {
         }),
       }),
     );
+    const flat = await apigw.send(new GetModelCommand({ restApiId: id, modelName: 'NewConversation', flatten: true }));
+    expect(JSON.parse(flat.schema!)).toEqual({ type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } });
     const validator = await apigw.send(new CreateRequestValidatorCommand({ restApiId: id, name: 'body', validateRequestBody: true }));
     const conversations = await apigw.send(
       new CreateResourceCommand({ restApiId: id, parentId: api.rootResourceId, pathPart: 'conversations' }),

@@ -135,3 +135,18 @@ export function modelValidator(apiId: string, models: Record<string, Wire<Model>
   validators.set(key, validate);
   return validate ?? undefined;
 }
+
+/** GetModel's `flatten=true`: the schema with every `$ref` to another model of the API replaced by that model's schema. */
+export function flattenedSchema(models: Record<string, Wire<Model>>, name: string): string {
+  const inline = (node: unknown, seen: string[]): unknown => {
+    if (Array.isArray(node)) return node.map((n) => inline(n, seen));
+    if (!isObject(node)) return node;
+    const ref = referencedModel(node.$ref);
+    if (ref && models[ref] && !seen.includes(ref)) {
+      const { $schema: _schema, ...schema } = modelSchema(models[ref]);
+      return inline(schema, [...seen, ref]);
+    }
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(v, seen)]));
+  };
+  return JSON.stringify(inline(modelSchema(models[name]), [name]));
+}
