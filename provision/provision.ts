@@ -3,7 +3,9 @@ import { buildClient, CLIENT_DIST } from './client-build.js';
 import type { StackOutputs } from './outputs.js';
 import { step } from './progress.js';
 import { FUNCTIONS, ROUTES, type RouteSpec, STACK, websiteBucketName } from './stack.js';
+import { ensureAlarms, ensureLogGroups, LOG_RETENTION_DAYS, monitoringClientsFor } from './steps/alarms.js';
 import { ensureApi } from './steps/api.js';
+import { ensureDistribution, invalidateAll } from './steps/cdn.js';
 import { uploadClient } from './steps/client-upload.js';
 import { allowApiGateway, allowCognito, ensureAliases, ensureFunction } from './steps/functions.js';
 import { basicRole, chatRole, cognitoRole, ensureRole } from './steps/roles.js';
@@ -108,6 +110,9 @@ export async function provision(target: Target, log: (line: string) => void = co
       ),
     ),
   );
+  const monitoring = monitoringClientsFor(target);
+  const functionNames = FUNCTIONS.map((fn) => fn.name);
+  await step(`log groups with ${LOG_RETENTION_DAYS}-day retention`, () => ensureLogGroups(monitoring, functionNames), log);
   const api = await step(
     `REST API ${STACK.api}, deployed to stages ${Object.keys(STACK.stages).join(', ')}`,
     () => ensureApi(clients, { region: target.region, account, userPoolArn: pool.userPoolArn }),
@@ -123,6 +128,12 @@ export async function provision(target: Target, log: (line: string) => void = co
           ),
         ),
       ),
+    log,
+  );
+
+  await step(
+    'alarms: 5XX on the API, errors of each function',
+    () => ensureAlarms(monitoring, { apiName: STACK.api, stage: STACK.stage, functionNames }),
     log,
   );
 
@@ -145,6 +156,19 @@ export async function provision(target: Target, log: (line: string) => void = co
     log,
   );
   log(`  (client ${built}, ${uploaded} files uploaded)`);
+  const cdn = await step(
+    'CloudFront distribution in front of the website, cache invalidated',
+    async () => {
+      const distribution = await ensureDistribution(clients, {
+        bucket,
+        region: target.region,
+        endpoint: publicEndpointOf(target, 'cloudfront'),
+      });
+      await invalidateAll(clients, distribution.distributionId);
+      return distribution;
+    },
+    log,
+  );
   return {
     target: target.name,
     region: target.region,
@@ -153,7 +177,7 @@ export async function provision(target: Target, log: (line: string) => void = co
     ...urls,
     apiId: api.apiId,
     stage: api.stage,
-    cdnUrl: null,
+    cdnUrl: cdn.url,
     userPoolId: pool.userPoolId,
     userPoolClientId: pool.userPoolClientId,
     websiteBucket: bucket,

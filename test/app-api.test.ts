@@ -9,6 +9,7 @@ import {
 import { UpdateFunctionCodeCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostRequest } from '../emulator/services/s3/host-request.js';
 import type { StackOutputs } from '../provision/outputs.js';
 import { provision } from '../provision/provision.js';
 import { promote } from '../provision/steps/functions.js';
@@ -156,6 +157,23 @@ describe('the chat API on the final architecture (mapping mode, aliases, stages)
       name: 'UserLambdaValidationException',
       message: expect.stringMatching(/^PreSignUp failed with error Usernames have 1 to 20/),
     });
+  });
+
+  it('serves the client through the website endpoint and the CloudFront distribution, SPA routes included', async () => {
+    const website = new URL(outputs.websiteUrl);
+    const fromWebsite = await hostRequest(cloud.port, website.host, '/');
+    expect(fromWebsite.status).toBe(200);
+    expect(fromWebsite.body).toContain('<div id="app"');
+    const cdn = new URL(outputs.cdnUrl!);
+    expect(cdn.hostname).toMatch(/^[a-z0-9]+\.cloudfront\.localhost$/);
+    const first = await hostRequest(cloud.port, cdn.host, '/config.json');
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toMatchObject({ userPoolId: outputs.userPoolId, apiUrl: outputs.apiUrl });
+    const index = await hostRequest(cloud.port, cdn.host, '/');
+    expect(index.body).toBe(fromWebsite.body);
+    const deepLink = await hostRequest(cloud.port, cdn.host, '/chat/some-conversation');
+    expect(deepLink.status).toBe(200);
+    expect(deepLink.body).toBe(fromWebsite.body);
   });
 
   it('keeps GET /me in Lambda proxy mode', async () => {
