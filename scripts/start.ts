@@ -20,6 +20,7 @@ Chat ready in ${seconds()} s:
 
   ${outputs.websiteUrl}
 
+  CloudFront    ${outputs.cdnUrl ?? '(none)'}
   API           ${outputs.apiUrl}
   Codes outbox  ${cloud.url}/_emulator/cognito/codes  (sign-up codes are also printed here)
   Health        ${cloud.url}/_emulator/health
