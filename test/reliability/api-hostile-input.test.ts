@@ -6,11 +6,14 @@ import { type ChatStack, startChatStack } from './support/chat-stack.js';
 import { pathOf, type RawAnswer, rawHttp } from './support/raw-http.js';
 import { type ChatUser, createUsers } from './support/users.js';
 
+/** Provisioning a stack on a loaded two-core machine can take a minute. */
+const SETUP_TIMEOUT_MS = 180_000;
+
 /**
  * Requests no browser would send, on every route of the chat API: each gets a 4xx with a message
  * (never a 5xx), and none of them changes what the chat keeps.
  */
-describe('the chat API under hostile input', () => {
+describe('the chat API under hostile input', { timeout: 120_000 }, () => {
   let stack: ChatStack;
   let alice: ChatUser;
   let conversationId: string;
@@ -25,7 +28,7 @@ describe('the chat API under hostile input', () => {
     expect(created.status).toBe(200);
     conversationId = created.json as string;
     expect((await api('POST', `/conversations/${conversationId}`, { body: JSON.stringify('hello') })).status).toBe(204);
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => stack?.close());
 
   /** Runs the requests and checks that the chat's data is the same afterwards. */

@@ -13,11 +13,14 @@ import { eventually, invocationCounts } from './support/invocations.js';
 import { decode, reassemble, type SigningKeyFile, signHs256, signingKeyOnDisk, signRs256 } from './support/tokens.js';
 import { type ChatUser, createUsers, logIn, PASSWORD } from './support/users.js';
 
+/** Provisioning a stack on a loaded two-core machine can take a minute. */
+const SETUP_TIMEOUT_MS = 180_000;
+
 /**
  * Tokens that must not open the API: each gets a 401 from the Cognito authorizer and no function
  * runs. A valid caller who is not a participant of a conversation gets a 403 and writes nothing.
  */
-describe('the chat API under auth attacks', () => {
+describe('the chat API under auth attacks', { timeout: 120_000 }, () => {
   let stack: ChatStack;
   let alice: ChatUser;
   let carol: ChatUser;
@@ -56,7 +59,7 @@ describe('the chat API under auth attacks', () => {
     await stack.cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: pool.userPoolId, Username: 'alice' }));
     const otherAlice = await logIn(stack.cognito, pool, 'alice');
     otherPool = { key: signingKeyOnDisk(stack.cloud.stateDir!, pool.userPoolId), idToken: otherAlice.idToken, userPoolId: pool.userPoolId };
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => stack?.close());
 
   function attackTokens(): Record<string, string> {

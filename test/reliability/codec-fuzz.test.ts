@@ -776,7 +776,7 @@ describe('the local cloud codecs under fuzzing', () => {
     seeds = await seed(cloud);
     const health = (await (await fetch(`${cloud.url}/_emulator/health`)).json()) as { services: Record<string, unknown> };
     running = new Set(Object.keys(health.services));
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => cloud?.close());
 
   async function dynamoState(): Promise<unknown> {

@@ -3,6 +3,9 @@ import { callApi } from './support/api.js';
 import { type ChatStack, startChatStack } from './support/chat-stack.js';
 import { type ChatUser, createUsers } from './support/users.js';
 
+/** Provisioning a stack on a loaded two-core machine can take a minute. */
+const SETUP_TIMEOUT_MS = 180_000;
+
 interface Conversation {
   participants: string[];
   messages: Array<{ sender: string; time: number; message: string }>;
@@ -31,10 +34,10 @@ describe('the chat API under concurrent posting', () => {
     });
     expect(created.status).toBe(200);
     conversationId = created.json as string;
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => stack?.close());
 
-  it('loses nothing, duplicates nothing, and keeps every sender order, in one stable order', async () => {
+  it('loses nothing, duplicates nothing, and keeps every sender order, in one stable order', { timeout: 300_000 }, async () => {
     // Each user sends its messages one after the other, as a person does; all users at the same time.
     const statuses = await Promise.all(
       users.map(async (user) => {

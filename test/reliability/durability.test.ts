@@ -21,6 +21,9 @@ import { callApi } from './support/api.js';
 import { type CloudProcess, freePort, startCloudProcess } from './support/cloud-process.js';
 import { type ChatUser, createUsers, logIn, PASSWORD } from './support/users.js';
 
+/** Provisioning a stack on a loaded two-core machine can take a minute. */
+const SETUP_TIMEOUT_MS = 180_000;
+
 const POSTS = 1000;
 /** The local cloud is killed once this many posts have been acknowledged, with the rest in flight. */
 const KILL_AFTER_ACKS = 100;
@@ -67,7 +70,7 @@ describe('the local cloud killed with -9 under load', () => {
     const created = await callApi(outputs.apiUrl, 'POST', '/conversations', { token: alice.idToken, body: ['bob'] });
     expect(created.status).toBe(200);
     conversationId = created.json as string;
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await cloud?.destroy();
     if (stateDir) rmSync(stateDir, { recursive: true, force: true });

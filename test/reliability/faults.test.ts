@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../local-cloud.js';
 import { callApi, errorMessage } from './support/api.js';
 
+/** Provisioning a stack on a loaded two-core machine can take a minute. */
+const SETUP_TIMEOUT_MS = 180_000;
+
 /** A function that misbehaves in the way its path asks for. */
 const FAULTY = `
 exports.handler = async (event) => {
@@ -34,7 +37,7 @@ exports.handler = async (event) => {
  * Functions that throw, hang, exit or run out of memory behind API Gateway: the request gets a
  * 502 (or 504 when the integration gives up first) with a message, and the next request works.
  */
-describe('API Gateway and Lambda when the function fails', () => {
+describe('API Gateway and Lambda when the function fails', { timeout: 120_000 }, () => {
   let cloud: TestCloud;
   let apiUrl: string;
 
@@ -86,7 +89,7 @@ describe('API Gateway and Lambda when the function fails', () => {
       }),
     );
     apiUrl = `${cloud.url}/restapis/${api.id}/test/_user_request_`;
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => cloud?.close());
 
   const get = (path: string) => callApi(apiUrl, 'GET', path);

@@ -41,7 +41,7 @@ function freeSpace(dir: string): void {
 }
 
 /** The state directory on a path that cannot be written: a clear error at start, never silent loss. */
-describe('the state directory on a broken disk', () => {
+describe('the state directory on a broken disk', { timeout: 120_000 }, () => {
   let root: string;
   const mounts: string[] = [];
   beforeAll(() => {
