@@ -10,15 +10,15 @@
  * issued: the edge verifies their SigV4 signatures) and, with EMULATOR_ENFORCE_IAM=1 (or
  * `startLocalCloud({ enforceIam: true })`), `authorize`: requests signed by an IAM user's key or
  * by role session credentials are evaluated against the principal's identity policies (narrowed
- * by a session policy), S3 bucket policies and role trust policies, Deny winning, with each
+ * by a session policy), S3 bucket policies, Lambda function policies and role trust policies,
+ * Deny winning, with each
  * service's AccessDenied error and AWS's message. enforcement/ maps requests to actions and
  * resources for DynamoDB, S3, Cognito user pools, Lambda, CloudWatch Logs, CloudWatch and STS.
  * Lambda functions then run with their execution role's credentials (role-credentials.ts).
  *
  * Not yet: enforcement on requests to IAM itself, API Gateway's control plane, CloudFront and
  * execute-api IAM authorisation (those requests pass), DynamoDB PartiQL and Streams operations
- * (pass), Lambda resource policies for IAM callers (Lambda checks them for service principals),
- * service-specific condition keys (s3:prefix, dynamodb:LeadingKeys...), permissions boundaries,
+ * (pass), service-specific condition keys (s3:prefix, dynamodb:LeadingKeys...), permissions boundaries,
  * SCPs; the account root (test/test and any key IAM did not issue) is never restricted. Also
  * missing: groups, instance profiles, login profiles and MFA, service-linked roles, OIDC/SAML
  * providers, policy simulation, credential reports, account aliases, user tags, and access key
@@ -131,6 +131,7 @@ export class IamService implements Service {
     return authorizeRequest(req, service, principal, () => identityPolicies(this.storage, principal), {
       services: this.ctx.services,
       iam: this.storage,
+      store: this.ctx.store,
     });
   }
 

@@ -1,5 +1,6 @@
 import type { EdgeRequest } from '../../../core/http.js';
 import type { ServiceRegistry } from '../../../core/service.js';
+import type { Store } from '../../../core/store.js';
 import type { PolicyDocument } from '../policy-evaluator.js';
 import type { IamStorage } from '../storage.js';
 
@@ -16,6 +17,8 @@ export interface RequestedAccess {
 export interface MapperDeps {
   services: ServiceRegistry;
   iam: IamStorage;
+  /** The local cloud's state, for resource policies kept by other services (Lambda function policies). */
+  store: Store;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   PutRolePolicyCommand,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { AddPermissionCommand, CreateFunctionCommand, GetFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import {
   CreateBucketCommand,
   DeleteBucketPolicyCommand,
@@ -27,6 +27,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../../index.js';
 
@@ -204,6 +205,32 @@ describe('IAM enforcement (enforceIam)', () => {
       403,
       `User: ${SESSION_ARN} is not authorized to perform: lambda:GetFunction on resource: arn:aws:lambda:us-east-1:${ACCOUNT}:function:fn:live because no identity-based policy allows the lambda:GetFunction action`,
     ]);
+  });
+
+  it('lets a Lambda function policy naming the role grant what the role policies do not', async () => {
+    await setPolicy(policy({ Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' }));
+    const adminLambda = new LambdaClient(admin);
+    await adminLambda.send(
+      new CreateFunctionCommand({
+        FunctionName: 'granted',
+        Runtime: 'nodejs20.x',
+        Role: ROLE_ARN,
+        Handler: 'index.handler',
+        Code: { ZipFile: zipSync({ 'index.js': strToU8('exports.handler = async () => "ok";') }) },
+      }),
+    );
+    const lambda = new LambdaClient(asRole);
+    const arn = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:granted`;
+    const before = await failure(lambda.send(new InvokeCommand({ FunctionName: 'granted' })));
+    expect(before.message).toBe(
+      `User: ${SESSION_ARN} is not authorized to perform: lambda:InvokeFunction on resource: ${arn} because no identity-based policy allows the lambda:InvokeFunction action`,
+    );
+    await adminLambda.send(
+      new AddPermissionCommand({ FunctionName: 'granted', StatementId: 'app', Action: 'lambda:InvokeFunction', Principal: ROLE_ARN }),
+    );
+    const invoked = await lambda.send(new InvokeCommand({ FunctionName: 'granted' }));
+    expect(Buffer.from(invoked.Payload!).toString()).toBe('"ok"');
+    expect((await failure(lambda.send(new GetFunctionCommand({ FunctionName: 'granted' })))).name).toBe('AccessDeniedException');
   });
 
   it('narrows a session by its session policy', async () => {

@@ -1,7 +1,9 @@
 import type { EdgeRequest } from '../../../core/http.js';
 import { functionArn, parseFunctionRef } from '../../lambda/arns.js';
 import { ROUTES } from '../../lambda/operations/index.js';
-import { type AccessMapper, jsonBody, str } from './access.js';
+import { FunctionStore, LATEST } from '../../lambda/state.js';
+import type { PolicyDocument } from '../policy-evaluator.js';
+import { type AccessMapper, jsonBody, type MapperDeps, type RequestedAccess, str } from './access.js';
 
 /** IAM action names that differ from the operation's. */
 const ACTIONS: Record<string, string> = { Invoke: 'InvokeFunction' };
@@ -42,18 +44,34 @@ function match(req: EdgeRequest): { operation: string; labels: Record<string, st
   return undefined;
 }
 
-/** The function ARN IAM checks: qualified when the request names a qualifier (a policy on `function:f` does not cover `function:f:live`). */
-function resourceOf(req: EdgeRequest, name: string, qualifier: string | undefined): string | undefined {
+/**
+ * The function ARN IAM checks, qualified when the request names a qualifier (a policy on
+ * `function:f` does not cover `function:f:live`), with the function's resource policy for that
+ * qualifier as Lambda keeps it.
+ */
+function functionAccess(
+  req: EdgeRequest,
+  deps: MapperDeps,
+  action: string,
+  name: string,
+  qualifier: string | undefined,
+): RequestedAccess | undefined {
+  let ref: ReturnType<typeof parseFunctionRef>;
   try {
-    const ref = parseFunctionRef(name, qualifier);
-    return functionArn(ref.region ?? req.region, ref.account ?? req.account, ref.name, ref.qualifier);
+    ref = parseFunctionRef(name, qualifier);
   } catch {
     return undefined;
   }
+  const account = ref.account ?? req.account;
+  const region = ref.region ?? req.region;
+  const access: RequestedAccess = { action, resource: functionArn(region, account, ref.name, ref.qualifier), resourceAccount: account };
+  const statements = new FunctionStore(deps.store, account, region).get(ref.name)?.policies[ref.qualifier ?? LATEST]?.statements;
+  if (statements?.length) access.resourcePolicy = { Version: '2012-10-17', Statement: statements } as PolicyDocument;
+  return access;
 }
 
-/** Lambda: the function (qualified when a qualifier is named) of each route; tags name their resource ARN. */
-export const lambdaAccess: AccessMapper = (req) => {
+/** Lambda: the function (qualified when a qualifier is named) of each route, with its resource policy; tags name their resource ARN. */
+export const lambdaAccess: AccessMapper = (req, deps) => {
   const matched = match(req);
   if (!matched) return undefined;
   const { operation, labels } = matched;
@@ -62,6 +80,6 @@ export const lambdaAccess: AccessMapper = (req) => {
   if (labels.Resource) return [{ action, resource: labels.Resource }];
   const name = labels.FunctionName ?? (operation === 'CreateFunction' ? str(jsonBody(req).FunctionName) : undefined);
   if (!name) return undefined;
-  const resource = resourceOf(req, name, req.query.get('Qualifier') ?? undefined);
-  return resource ? [{ action, resource }] : undefined;
+  const access = functionAccess(req, deps, action, name, req.query.get('Qualifier') ?? undefined);
+  return access ? [access] : undefined;
 };
