@@ -8,6 +8,7 @@ import {
   PutMethodCommand,
   PutMethodResponseCommand,
 } from '@aws-sdk/client-api-gateway';
+import { CloudWatchClient, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
   AdminConfirmSignUpCommand,
@@ -36,6 +37,7 @@ import { OPERATIONS as DYNAMODB_OPERATIONS } from '../../emulator/services/dynam
 import { OPERATIONS as IAM_OPERATIONS } from '../../emulator/services/iam/operations/index.js';
 import { ROUTES as LAMBDA_ROUTES } from '../../emulator/services/lambda/operations/index.js';
 import { OPERATIONS as LOGS_OPERATIONS } from '../../emulator/services/logs/operations/index.js';
+import { OPERATIONS as MONITORING_OPERATIONS } from '../../emulator/services/monitoring/operations/index.js';
 import { startTestCloud, type TestCloud } from '../local-cloud.js';
 import { encode, fuzzString, garbageBody, headerValue, jsonBody, pathSegment, queryString, sigv4, xmlBody } from './support/fuzz.js';
 import type { RawAnswer, RawRequest } from './support/raw-http.js';
@@ -363,6 +365,95 @@ const s3Codec: Codec = {
       }),
 };
 
+const CLOUDFRONT_ROUTES: Route[] = [
+  { method: 'POST', path: '/2020-05-31/distribution' },
+  { method: 'POST', path: '/2020-05-31/distribution?WithTags' },
+  { method: 'GET', path: '/2020-05-31/distribution', query: { Marker: 'Marker', MaxItems: 'MaxItems' } },
+  { method: 'GET', path: '/2020-05-31/distribution/{Id}' },
+  { method: 'GET', path: '/2020-05-31/distribution/{Id}/config' },
+  { method: 'PUT', path: '/2020-05-31/distribution/{Id}/config' },
+  { method: 'DELETE', path: '/2020-05-31/distribution/{Id}' },
+  { method: 'POST', path: '/2020-05-31/distribution/{DistributionId}/invalidation' },
+  { method: 'GET', path: '/2020-05-31/distribution/{DistributionId}/invalidation', query: { Marker: 'Marker', MaxItems: 'MaxItems' } },
+  { method: 'GET', path: '/2020-05-31/distribution/{DistributionId}/invalidation/{Id}' },
+  { method: 'GET', path: '/2020-05-31/tagging', query: { Resource: 'Resource' } },
+  { method: 'POST', path: '/2020-05-31/tagging?Operation=Tag', query: { Resource: 'Resource' } },
+  { method: 'POST', path: '/2020-05-31/tagging?Operation=Untag', query: { Resource: 'Resource' } },
+];
+const CLOUDFRONT_ELEMENTS = [
+  'DistributionConfig',
+  'DistributionConfigWithTags',
+  'CallerReference',
+  'Comment',
+  'Enabled',
+  'DefaultRootObject',
+  'Origins',
+  'Quantity',
+  'Items',
+  'Origin',
+  'Id',
+  'DomainName',
+  'OriginPath',
+  'CustomOriginConfig',
+  'HTTPPort',
+  'HTTPSPort',
+  'OriginProtocolPolicy',
+  'S3OriginConfig',
+  'DefaultCacheBehavior',
+  'CacheBehaviors',
+  'PathPattern',
+  'TargetOriginId',
+  'ViewerProtocolPolicy',
+  'MinTTL',
+  'DefaultTTL',
+  'MaxTTL',
+  'ForwardedValues',
+  'QueryString',
+  'Cookies',
+  'Forward',
+  'CustomErrorResponses',
+  'ErrorCode',
+  'ResponseCode',
+  'InvalidationBatch',
+  'Paths',
+  'Path',
+  'Tags',
+  'Tag',
+  'TagKeys',
+  'Key',
+  'Value',
+];
+
+const cloudFrontCodec: Codec = {
+  name: 'CloudFront (restXml)',
+  service: 'cloudfront',
+  isAwsError: (answer) => /<Error>[\s\S]*<Code>[^<]+<\/Code>/.test(answer.body),
+  requests: ({ known }) =>
+    fc
+      .record({
+        route: pick(CLOUDFRONT_ROUTES),
+        labels: fc.array(pathSegment(known), { minLength: 2, maxLength: 2 }),
+        method: sometimes(pick(['GET', 'PUT', 'POST', 'DELETE']), 1, 5),
+        query: queryString(['Resource', 'Marker', 'MaxItems', 'Operation', 'WithTags'], known),
+        ifMatch: sometimes(fuzzString(['E1', '*']).map(headerValue), 1, 2),
+        body: sometimes(xmlBody(CLOUDFRONT_ELEMENTS, known), 3, 1),
+      })
+      .map(({ route, labels, method, query, ifMatch, body }) => {
+        let i = 0;
+        const path = route.path.replace(/\{\w+\}/g, () => labels[i++]!);
+        return {
+          method: method ?? route.method,
+          path: query ? `${path}${path.includes('?') ? '&' : '?'}${query}` : path,
+          headers: withHeaders(
+            ['Content-Type', 'application/xml'],
+            ifMatch === undefined ? undefined : ['If-Match', ifMatch],
+            ...sigv4('cloudfront'),
+          ),
+          body,
+        };
+      }),
+};
+
 const dataPlanes: Codec = {
   name: 'data planes (execute-api paths, S3 website, Cognito well-known)',
   service: 'apigateway',
@@ -552,6 +643,63 @@ const CODECS: Codec[] = [
     'kmsKeyId',
     'logGroupClass',
   ]),
+  awsJsonCodec(
+    'CloudWatch metrics and alarms (awsJson1_0)',
+    'monitoring',
+    'monitoring',
+    'GraniteServiceVersion20100801',
+    '1.0',
+    Object.keys(MONITORING_OPERATIONS),
+    [
+      'Namespace',
+      'MetricData',
+      'MetricName',
+      'Dimensions',
+      'Name',
+      'Value',
+      'Timestamp',
+      'Unit',
+      'StatisticValues',
+      'SampleCount',
+      'Sum',
+      'Minimum',
+      'Maximum',
+      'Values',
+      'Counts',
+      'StorageResolution',
+      'StartTime',
+      'EndTime',
+      'Period',
+      'Statistics',
+      'ExtendedStatistics',
+      'MetricDataQueries',
+      'Id',
+      'MetricStat',
+      'Metric',
+      'Stat',
+      'Expression',
+      'ReturnData',
+      'Label',
+      'ScanBy',
+      'MaxDatapoints',
+      'AlarmName',
+      'AlarmNames',
+      'AlarmNamePrefix',
+      'ComparisonOperator',
+      'Threshold',
+      'EvaluationPeriods',
+      'DatapointsToAlarm',
+      'TreatMissingData',
+      'StateValue',
+      'StateReason',
+      'ActionsEnabled',
+      'AlarmActions',
+      'NextToken',
+      'MaxRecords',
+      'RecentlyActive',
+      'Fuzz',
+    ],
+  ),
   queryCodec('IAM (awsQuery)', 'iam', '2010-05-08', Object.keys(IAM_OPERATIONS), [
     'RoleName',
     'AssumeRolePolicyDocument',
@@ -654,8 +802,23 @@ const CODECS: Codec[] = [
     'validateRequestBody',
   ]),
   s3Codec,
+  cloudFrontCodec,
   dataPlanes,
 ];
+
+/**
+ * Codecs with reported bugs (services other engineers own), each a request that gets a 500:
+ * the test is expected to fail until they are fixed, then the entry goes.
+ */
+const KNOWN_GAPS: Record<string, string> = {
+  'CloudWatch metrics and alarms (awsJson1_0)':
+    'DeleteAlarms / DescribeAlarms with {"AlarmNames": {}} (not a list): 500 "input.AlarmNames is not iterable" / "names is not iterable"',
+  'CloudFront (restXml)': [
+    'POST /2020-05-31/distribution/%FF/invalidation: 500 URIError "URI malformed" (wire/rest-xml.ts decodes path labels unguarded);',
+    'a body with <!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>: 500 "External entities are not supported";',
+    'a body of 20,000 nested elements: 500 "Maximum nested tags exceeded" (wire/xml-read.ts lets the parser errors through)',
+  ].join(' '),
+};
 
 async function seed(cloud: TestCloud): Promise<Seeds> {
   const config = cloud.clientConfig;
@@ -797,40 +960,46 @@ describe('the local cloud codecs under fuzzing', () => {
   }
 
   for (const codec of CODECS) {
-    it(`${codec.name}: AWS-style client errors only, no state change on error, still up`, { timeout: 300_000 }, async (ctx) => {
-      if (!running.has(codec.service)) return ctx.skip();
-      const state = async () => ({
-        store: storeSnapshot(cloud.stateDir!, codec.ignore),
-        dynamodb: codec.service === 'dynamodb' ? await dynamoState() : undefined,
-      });
-      // Nothing else writes meanwhile: the state after one request is the state before the next.
-      let current = await state();
-      await fc.assert(
-        fc.asyncProperty(codec.requests(seeds).map(shortened), async (request) => {
-          const answer = await rawHttp(cloud.url, { ...request, timeoutMs: 30_000 });
-          const shown = {
-            method: request.method,
-            path: request.path.slice(0, 300),
-            status: answer.status,
-            body: answer.body.slice(0, 300),
-          };
-          // 501 is how AWS (and the local cloud) name a feature that is not implemented; any other 5xx is a failure.
-          const notImplemented = answer.status === 501 && /NotImplemented|not implement/i.test(answer.body);
-          expect(shown).toEqual({ ...shown, status: expect.toSatisfy((s: number) => (s > 0 && s < 500) || notImplemented) });
-          const after = await state();
-          if (answer.status >= 400) {
-            const awsError = request.method === 'HEAD' || codec.isAwsError(answer, request);
-            expect({ ...shown, awsError }).toEqual({ ...shown, awsError: true });
-            expect(after).toEqual(current);
-          }
-          current = after;
-          expect(answer.headers['x-injected']).toBeUndefined();
-          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        }),
-        { seed: SEED, numRuns: RUNS },
-      );
-      expect((await fetch(`${cloud.url}/_emulator/health`)).status).toBe(200);
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    });
+    (KNOWN_GAPS[codec.name] ? it.fails : it)(
+      `${codec.name}: AWS-style client errors only, no state change on error, still up`,
+      { timeout: 300_000 },
+      async (ctx) => {
+        if (!running.has(codec.service)) return ctx.skip();
+        const state = async () => ({
+          store: storeSnapshot(cloud.stateDir!, codec.ignore),
+          dynamodb: codec.service === 'dynamodb' ? await dynamoState() : undefined,
+        });
+        // Platform metrics of earlier calls are written on the next CloudWatch read: settle them first.
+        if (running.has('monitoring')) await new CloudWatchClient(cloud.clientConfig).send(new ListMetricsCommand({}));
+        // Nothing else writes meanwhile: the state after one request is the state before the next.
+        let current = await state();
+        await fc.assert(
+          fc.asyncProperty(codec.requests(seeds).map(shortened), async (request) => {
+            const answer = await rawHttp(cloud.url, { ...request, timeoutMs: 30_000 });
+            const shown = {
+              method: request.method,
+              path: request.path.slice(0, 300),
+              status: answer.status,
+              body: answer.body.slice(0, 300),
+            };
+            // 501 is how AWS (and the local cloud) name a feature that is not implemented; any other 5xx is a failure.
+            const notImplemented = answer.status === 501 && /NotImplemented|not implement/i.test(answer.body);
+            expect(shown).toEqual({ ...shown, status: expect.toSatisfy((s: number) => (s > 0 && s < 500) || notImplemented) });
+            const after = await state();
+            if (answer.status >= 400) {
+              const awsError = request.method === 'HEAD' || codec.isAwsError(answer, request);
+              expect({ ...shown, awsError }).toEqual({ ...shown, awsError: true });
+              expect(after).toEqual(current);
+            }
+            current = after;
+            expect(answer.headers['x-injected']).toBeUndefined();
+            expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+          }),
+          { seed: SEED, numRuns: RUNS },
+        );
+        expect((await fetch(`${cloud.url}/_emulator/health`)).status).toBe(200);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      },
+    );
   }
 });
