@@ -1,5 +1,7 @@
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -10,16 +12,18 @@ import { STSClient } from '@aws-sdk/client-sts';
 export type TargetName = 'local' | 'localstack' | 'aws';
 
 /** The services the stack uses, by the key of their client in `Clients`. */
-export type ServiceKey = 'apigateway' | 'cloudfront' | 'cognito' | 'dynamodb' | 'iam' | 'lambda' | 's3' | 'sts';
+export type ServiceKey = 'apigateway' | 'cloudfront' | 'cloudwatch' | 'cognito' | 'dynamodb' | 'iam' | 'lambda' | 'logs' | 's3' | 'sts';
 
 /** The SDK's service ids upper-cased: the suffix of each service's AWS_ENDPOINT_URL_<SERVICE> variable. */
 export const ENDPOINT_VARIABLES: Record<ServiceKey, string> = {
   apigateway: 'AWS_ENDPOINT_URL_API_GATEWAY',
   cloudfront: 'AWS_ENDPOINT_URL_CLOUDFRONT',
+  cloudwatch: 'AWS_ENDPOINT_URL_CLOUDWATCH',
   cognito: 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER',
   dynamodb: 'AWS_ENDPOINT_URL_DYNAMODB',
   iam: 'AWS_ENDPOINT_URL_IAM',
   lambda: 'AWS_ENDPOINT_URL_LAMBDA',
+  logs: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
   s3: 'AWS_ENDPOINT_URL_S3',
   sts: 'AWS_ENDPOINT_URL_STS',
 };
@@ -89,10 +93,12 @@ export function functionEnvironment(target: Target): Record<string, string> {
 export interface Clients {
   apigateway: APIGatewayClient;
   cloudfront: CloudFrontClient;
+  cloudwatch: CloudWatchClient;
   cognito: CognitoIdentityProviderClient;
   dynamodb: DynamoDBClient;
   iam: IAMClient;
   lambda: LambdaClient;
+  logs: CloudWatchLogsClient;
   s3: S3Client;
   sts: STSClient;
 }
@@ -119,10 +125,12 @@ export function clientsFor(target: Target): Clients {
   const clients: Clients = {
     apigateway: new APIGatewayClient(configFor(target, 'apigateway')),
     cloudfront: new CloudFrontClient(configFor(target, 'cloudfront')),
+    cloudwatch: new CloudWatchClient(configFor(target, 'cloudwatch')),
     cognito: new CognitoIdentityProviderClient(configFor(target, 'cognito')),
     dynamodb: new DynamoDBClient(configFor(target, 'dynamodb')),
     iam: new IAMClient(configFor(target, 'iam')),
     lambda: new LambdaClient(configFor(target, 'lambda')),
+    logs: new CloudWatchLogsClient(configFor(target, 'logs')),
     s3: new S3Client({ ...configFor(target, 's3'), forcePathStyle: Boolean(endpointOf(target, 's3')) }),
     sts: new STSClient(configFor(target, 'sts')),
   };

@@ -1,9 +1,10 @@
 /**
  * Removes the chat stack: every resource found by the stack's tag (STACK.tag), in dependency
- * order (CloudFront, REST APIs, functions, roles, user pools, tables, buckets). Each service is
- * listed and each candidate's tags read, so nothing untagged is touched; the outputs file, when
- * present, is a cross-check: what it names but the tags do not claim is reported, not removed.
- * A resource already gone is fine; any other failure is reported and the rest goes on.
+ * order (CloudFront, alarms, REST APIs, functions and their log groups, roles, user pools, tables,
+ * buckets). Each service is listed and each candidate's tags read, so nothing untagged is touched;
+ * the outputs file, when present, is a cross-check: what it names but the tags do not claim is
+ * reported, not removed. A resource already gone is fine; any other failure is reported and the
+ * rest goes on.
  */
 
 import { rmSync } from 'node:fs';
@@ -17,6 +18,8 @@ import {
   UpdateDistributionCommand,
   waitUntilDistributionDeployed,
 } from '@aws-sdk/client-cloudfront';
+import { DeleteAlarmsCommand, DescribeAlarmsCommand, ListTagsForResourceCommand as ListAlarmTagsCommand } from '@aws-sdk/client-cloudwatch';
+import { DeleteLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DeleteUserPoolCommand, DescribeUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteTableCommand, DescribeTableCommand, ListTablesCommand, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
 import {
@@ -161,6 +164,31 @@ async function functions(clients: Clients): Promise<Found[]> {
   }));
 }
 
+async function alarms(clients: Clients): Promise<Found[]> {
+  const cw = clients.cloudwatch;
+  const all = (
+    await pages(
+      (NextToken) => cw.send(new DescribeAlarmsCommand({ NextToken })),
+      (p) => p.NextToken,
+    )
+  ).flatMap((p) => p.MetricAlarms ?? []);
+  const ours = await tagged(all, async (a) => (await cw.send(new ListAlarmTagsCommand({ ResourceARN: a.AlarmArn! }))).Tags);
+  return ours.map((a) => ({
+    kind: 'alarm',
+    name: a.AlarmName!,
+    remove: () => cw.send(new DeleteAlarmsCommand({ AlarmNames: [a.AlarmName!] })),
+  }));
+}
+
+/** A function's log group goes with it, whether the provisioner or Lambda created it. */
+function logGroups(clients: Clients, removedFunctions: string[]): Found[] {
+  return removedFunctions.map((name) => ({
+    kind: 'log group',
+    name: `/aws/lambda/${name}`,
+    remove: () => clients.logs.send(new DeleteLogGroupCommand({ logGroupName: `/aws/lambda/${name}` })),
+  }));
+}
+
 async function roles(clients: Clients): Promise<Found[]> {
   const iam = clients.iam;
   const all = (
@@ -295,10 +323,20 @@ export async function teardown(target: Target, options: TeardownOptions | Log = 
   const account = Account!;
   const outputs = typeof options === 'function' || options.useOutputsFile !== false ? outputsOf(target) : undefined;
 
+  const removed: Found[] = [];
   const finders: Array<[string, () => Promise<Found[]>]> = [
     ['CloudFront distributions', () => distributions(clients, log)],
+    ['alarms', () => alarms(clients)],
     ['REST APIs', () => restApis(clients)],
     ['functions', () => functions(clients)],
+    [
+      'log groups',
+      async () =>
+        logGroups(
+          clients,
+          removed.filter((r) => r.kind === 'function').map((r) => r.name),
+        ),
+    ],
     ['roles', () => roles(clients)],
     ['user pools', () => userPools(clients)],
     ['tables', () => tables(clients)],
@@ -311,14 +349,13 @@ export async function teardown(target: Target, options: TeardownOptions | Log = 
         ]),
     ],
   ];
-  const removed: Found[] = [];
   for (const [what, find] of finders) {
     let found: Found[];
     try {
       found = await find();
     } catch (err) {
-      // The local cloud and LocalStack's free tier may not have every service (CloudFront): nothing of ours is there.
-      if (target.name !== 'aws' && what === 'CloudFront distributions') continue;
+      // Emulators may lack a service (CloudFront, CloudWatch alarms): then nothing of ours is there.
+      if (target.name !== 'aws' && (what === 'CloudFront distributions' || what === 'alarms')) continue;
       failures.push(`${what}: could not list them (${(err as Error).name}: ${(err as Error).message})`);
       continue;
     }

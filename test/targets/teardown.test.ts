@@ -49,12 +49,12 @@ describe('teardown finds the stack by its tag', () => {
     const failures = await teardown(target, { log: (line) => lines.push(line), useOutputsFile: false });
     expect(failures).toEqual([]);
 
-    // Dependency order; a CloudFront distribution, when the stack has one, goes first.
-    const order = ['distribution', 'REST API', 'function', 'role', 'user pool', 'table', 'bucket'];
+    // Dependency order; a CloudFront distribution and alarms, when the stack has them, go first.
+    const order = ['distribution', 'alarm', 'REST API', 'function', 'log group', 'role', 'user pool', 'table', 'bucket'];
     const kinds = lines.filter((l) => l.includes('✓')).map((l) => order.findIndex((k) => l.startsWith(`  ✓ ${k} `)));
     expect(kinds).not.toContain(-1);
     expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
-    const required = ['REST API', 'function', 'role', 'user pool', ...(tablesTagged ? ['table'] : []), 'bucket'];
+    const required = ['REST API', 'function', 'log group', 'role', 'user pool', ...(tablesTagged ? ['table'] : []), 'bucket'];
     expect(required.filter((k) => !kinds.includes(order.indexOf(k)))).toEqual([]);
 
     const left = tablesTagged ? ['Someone-Else'] : ['Chat-Conversations', 'Chat-Messages', 'Someone-Else'];
