@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createCallerGuard } from './caller-guard.js';
 import { AwsError, toAwsError } from './errors.js';
 import { BodyTooLarge, type EdgeRequest, type EdgeResponse, json, readBody, writeResponse } from './http.js';
@@ -196,13 +197,34 @@ export function createEdge(options: EdgeOptions): Server {
     writeResponse(res, json(404, { message: `No such local cloud route: ${raw.method} ${path}` }), cors);
   }
 
-  return createServer((raw, res) => {
+  const server = createServer((raw, res) => {
     handle(raw, res).catch((err) => {
       console.error('[edge] request failed:', err);
       if (!res.headersSent) writeResponse(res, json(500, { message: 'Internal error in the local cloud' }));
       else res.destroy();
     });
   });
+  server.on('clientError', refuseMalformed);
+  return server;
+}
+
+/**
+ * Requests Node's HTTP parser refuses (CR or LF inside a header, request smuggling, oversized
+ * headers) never reach a service: they get a 4xx with a message, like every other refusal.
+ */
+function refuseMalformed(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({
+    message: tooLarge ? 'Request header fields too large' : `Malformed HTTP request (${err.code ?? 'parse error'})`,
+  });
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export function listen(server: Server, port: number, host?: string): Promise<number> {

@@ -37,7 +37,7 @@ export async function callApi(apiUrl: string, method: string, path: string, call
 }
 
 /** The message of an error body (`{"message": ...}`), if any. */
-export function errorMessage(answer: ApiAnswer): string | undefined {
+export function errorMessage(answer: { json: unknown }): string | undefined {
   const body = answer.json as { message?: unknown; Message?: unknown } | undefined;
   const message = body?.message ?? body?.Message;
   return typeof message === 'string' ? message : undefined;
