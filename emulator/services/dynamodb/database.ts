@@ -9,6 +9,7 @@ import {
   type TableRecord,
   validateRequest,
 } from './dynalite.js';
+import { speedUpReads } from './level-reads.js';
 import { appendOperations, readSequenceCounter, sequenceNumber, sequenceOperation } from './streams/stream-log.js';
 import { type StreamIdentity, streamRecord } from './streams/stream-records.js';
 import { cacheTableDescriptions } from './table-cache.js';
@@ -48,6 +49,7 @@ export class Database {
     this.store.tableDb.awsAccountId = account;
     this.store.tableDb.awsRegion = region;
     cacheTableDescriptions(this.store);
+    speedUpReads(this.store);
     this.settings = new SettingsStore(stateStore, account, region);
     this.tail = readSequenceCounter(this.store.db).then((counter) => {
       this.counter = counter;
@@ -86,6 +88,18 @@ export class Database {
 
   table(name: string, active = true): Promise<TableRecord> {
     return getTable(this.store, name, active);
+  }
+
+  /**
+   * dynalite finishes creating, updating and deleting a table a moment after it answers; waits
+   * for that, so a request right after CreateTable (or DeleteTable) finds the table ready (gone).
+   */
+  async settle(name: string, until: 'ACTIVE' | 'GONE'): Promise<void> {
+    for (let i = 0; i < 1000; i++) {
+      const table = await this.table(name, false).catch(() => undefined);
+      if (until === 'GONE' ? !table : table?.TableStatus === 'ACTIVE') return;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
   }
 
   /** The sequence number of the newest stream record of this database (of any table). */

@@ -12,15 +12,24 @@ export function cacheTableDescriptions(store: DynaliteStore): void {
   const tableDb = store.tableDb;
   const put = tableDb.put.bind(tableDb);
   const del = tableDb.del.bind(tableDb);
-  tableDb.put = (key, value, cb) => {
+  // Dropped when a write starts and again when it lands, so a read in between is never kept.
+  const forget = (key: string) => {
     generation++;
     cache.delete(key);
-    put(key, value, cb);
+  };
+  tableDb.put = (key, value, cb) => {
+    forget(key);
+    put(key, value, (err) => {
+      forget(key);
+      cb?.(err);
+    });
   };
   tableDb.del = (key, cb) => {
-    generation++;
-    cache.delete(key);
-    del(key, cb);
+    forget(key);
+    del(key, (err) => {
+      forget(key);
+      cb?.(err);
+    });
   };
   const getTable = store.getTable.bind(store);
   store.getTable = (name: string, checkStatus: boolean | Callback<TableRecord>, maybeCb?: Callback<TableRecord>) => {

@@ -17,6 +17,7 @@ export const CreateTable: DynamoOperation<CreateTableCommandInput, CreateTableCo
       }
       throw err;
     }
+    await db.settle(created.TableName, 'ACTIVE');
     // A table of the same name deleted earlier leaves no settings behind.
     db.settings.deleteTable(created.TableName);
     if (viewType) enableStream(db, await db.table(created.TableName, false), viewType);

@@ -6,6 +6,7 @@ import { disableStream, streamMembers } from '../streams/table-streams.js';
 export const DeleteTable: DynamoOperation<DeleteTableCommandInput, DeleteTableCommandOutput> = (input, { db }) =>
   db.exclusive(async () => {
     const { TableDescription } = await db.direct('DeleteTable', input);
+    await db.settle(TableDescription.TableName, 'GONE');
     const members = streamMembers(db.settings.table(TableDescription.TableName));
     disableStream(db, TableDescription.TableName, true);
     return { TableDescription: { ...TableDescription, ...members } };

@@ -9,7 +9,13 @@ const OTHER_UPDATES = ['ProvisionedThroughput', 'BillingMode', 'GlobalSecondaryI
 /** dynalite applies throughput, billing and index changes; streams are ours. */
 export const UpdateTable: DynamoOperation<UpdateTableCommandInput, UpdateTableCommandOutput> = async (input, { db }) => {
   const { StreamSpecification, ...request } = input;
-  if (!StreamSpecification) return db.exclusive(() => db.direct('UpdateTable', request));
+  if (!StreamSpecification) {
+    return db.exclusive(async () => {
+      const updated = await db.direct('UpdateTable', request);
+      await db.settle(updated.TableDescription.TableName, 'ACTIVE');
+      return updated;
+    });
+  }
   const viewType = checkStreamSpecification(StreamSpecification, false);
   const others = OTHER_UPDATES.some((member) => request[member] != null);
   if (!others) validateRequest('DescribeTable', { TableName: request.TableName }, db.store);
@@ -20,6 +26,7 @@ export const UpdateTable: DynamoOperation<UpdateTableCommandInput, UpdateTableCo
     if (viewType && settings?.stream) throw new ValidationException(`Table already has an enabled stream: TableName: ${name}`);
     if (!viewType && !settings?.stream) throw new ValidationException(`Table has no stream to disable: TableName: ${name}`);
     const description = others ? (await db.direct('UpdateTable', request)).TableDescription : current;
+    if (others) await db.settle(name, 'ACTIVE');
     if (viewType) enableStream(db, current, viewType);
     else disableStream(db, name);
     return { TableDescription: { ...description, ...streamMembers(db.settings.table(name)) } };
