@@ -9,7 +9,7 @@ import {
   type TableRecord,
   validateRequest,
 } from './dynalite.js';
-import { speedUpReads } from './level-reads.js';
+import { mirrorInMemory } from './memory-mirror.js';
 import { appendOperations, readSequenceCounter, sequenceNumber, sequenceOperation } from './streams/stream-log.js';
 import { type StreamIdentity, streamRecord } from './streams/stream-records.js';
 import { cacheTableDescriptions } from './table-cache.js';
@@ -33,6 +33,8 @@ export type StreamListener = (account: string, region: string, streamArns: strin
 export class Database {
   readonly store: DynaliteStore;
   readonly settings: SettingsStore;
+  /** Resolves once the items are loaded in memory and the stream sequence is known. */
+  private readonly ready: Promise<void>;
   private tail: Promise<unknown>;
   private counter = 0;
   private closed = false;
@@ -49,11 +51,13 @@ export class Database {
     this.store.tableDb.awsAccountId = account;
     this.store.tableDb.awsRegion = region;
     cacheTableDescriptions(this.store);
-    speedUpReads(this.store);
     this.settings = new SettingsStore(stateStore, account, region);
-    this.tail = readSequenceCounter(this.store.db).then((counter) => {
-      this.counter = counter;
-    });
+    const store = this.store;
+    this.ready = (async () => {
+      await mirrorInMemory(store);
+      this.counter = await readSequenceCounter(store.db);
+    })();
+    this.tail = this.ready;
   }
 
   /** Runs `fn` with no other write in progress in this database. */
@@ -70,8 +74,9 @@ export class Database {
   }
 
   /** Straight through dynalite: reads, and table operations (run those under `exclusive`). */
-  direct<T = Record<string, any>>(operation: DynaliteOperation, input: unknown): Promise<T> {
+  async direct<T = Record<string, any>>(operation: DynaliteOperation, input: unknown): Promise<T> {
     const data = validateRequest(operation, input, this.store);
+    await this.ready;
     return runAction<T>(operation, this.store, data);
   }
 

@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ExecuteStatementCommand,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
+  type QueryCommandInput,
+  ScanCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../../../test/local-cloud.js';
@@ -65,6 +68,80 @@ describe('DynamoDB', () => {
     expect(byUser.Items).toEqual([{ ConversationId: { S: 'c1' }, Username: { S: 'alice' } }]);
   });
 
+  it('reads key ranges in both directions, by page, and forgets the items of a deleted table', async () => {
+    const create = () =>
+      ddb.send(
+        new CreateTableCommand({
+          TableName: 'Ranges',
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [
+            { AttributeName: 'pk', AttributeType: 'S' },
+            { AttributeName: 'n', AttributeType: 'N' },
+            { AttributeName: 'g', AttributeType: 'S' },
+          ],
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'n', KeyType: 'RANGE' },
+          ],
+          GlobalSecondaryIndexes: [
+            {
+              IndexName: 'by-group',
+              KeySchema: [
+                { AttributeName: 'g', KeyType: 'HASH' },
+                { AttributeName: 'n', KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'KEYS_ONLY' },
+            },
+          ],
+        }),
+      );
+    await create();
+    for (let n = -5; n <= 20; n++) {
+      await ddb.send(
+        new PutItemCommand({ TableName: 'Ranges', Item: { pk: { S: 'p' }, n: { N: String(n) }, g: { S: n % 2 ? 'odd' : 'even' } } }),
+      );
+    }
+    await ddb.send(new PutItemCommand({ TableName: 'Ranges', Item: { pk: { S: 'other' }, n: { N: '1' } } }));
+    const numbers = (items: Record<string, any>[] | undefined) => (items ?? []).map((item) => Number(item.n.N));
+    const query = (extra: Partial<QueryCommandInput>) =>
+      ddb.send(
+        new QueryCommand({
+          TableName: 'Ranges',
+          KeyConditionExpression: 'pk = :p',
+          ExpressionAttributeValues: { ':p': { S: 'p' } },
+          ...extra,
+        } as QueryCommandInput),
+      );
+    const newest = await query({ ScanIndexForward: false, Limit: 3 });
+    expect(numbers(newest.Items)).toEqual([20, 19, 18]);
+    const next = await query({ ScanIndexForward: false, Limit: 3, ExclusiveStartKey: newest.LastEvaluatedKey });
+    expect(numbers(next.Items)).toEqual([17, 16, 15]);
+    const between = await query({
+      KeyConditionExpression: 'pk = :p AND n BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':p': { S: 'p' }, ':a': { N: '-2' }, ':b': { N: '2' } },
+    });
+    expect(numbers(between.Items)).toEqual([-2, -1, 0, 1, 2]);
+    const above = await query({
+      KeyConditionExpression: 'pk = :p AND n > :a',
+      ExpressionAttributeValues: { ':p': { S: 'p' }, ':a': { N: '18' } },
+    });
+    expect(numbers(above.Items)).toEqual([19, 20]);
+    const odd = await ddb.send(
+      new QueryCommand({
+        TableName: 'Ranges',
+        IndexName: 'by-group',
+        KeyConditionExpression: 'g = :g AND n <= :n',
+        ExpressionAttributeValues: { ':g': { S: 'odd' }, ':n': { N: '3' } },
+      }),
+    );
+    expect(numbers(odd.Items)).toEqual([-5, -3, -1, 1, 3]);
+
+    await ddb.send(new DeleteTableCommand({ TableName: 'Ranges' }));
+    await create();
+    expect((await ddb.send(new ScanCommand({ TableName: 'Ranges' }))).Items).toEqual([]);
+    expect((await query({})).Items).toEqual([]);
+  });
+
   it('answers AWS validation errors', async () => {
     await expect(ddb.send(new GetItemCommand({ TableName: 'Nope', Key: { id: { S: 'x' } } }))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
@@ -105,6 +182,8 @@ describe('DynamoDB', () => {
         const client = new DynamoDBClient({ ...cloud.clientConfig, endpoint: again.url });
         const item = await client.send(new GetItemCommand({ TableName: 'Restart', Key: key }));
         expect(item.Item?.Username?.S).toBe('bob');
+        const scanned = await client.send(new ScanCommand({ TableName: 'Restart' }));
+        expect(scanned.Items).toEqual([key]);
       } finally {
         await again.close();
       }
