@@ -4,7 +4,9 @@ import {
   CreateResourceCommand,
   CreateRestApiCommand,
   PutIntegrationCommand,
+  PutIntegrationResponseCommand,
   PutMethodCommand,
+  PutMethodResponseCommand,
 } from '@aws-sdk/client-api-gateway';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
 import { strToU8, zipSync } from 'fflate';
@@ -18,8 +20,9 @@ const SETUP_TIMEOUT_MS = 180_000;
 /** A function that misbehaves in the way its path asks for. */
 const FAULTY = `
 exports.handler = async (event) => {
-  const kind = event.pathParameters && event.pathParameters.kind;
+  const kind = (event.pathParameters && event.pathParameters.kind) || event.kind;
   if (kind === 'throw') throw new Error('boom');
+  if (kind === 'client-error') throw new Error('[400] bad kind');
   if (kind === 'reject') return Promise.reject('not even an Error');
   if (kind === 'hang') { setInterval(() => {}, 1000); return new Promise(() => {}); }
   if (kind === 'spin') { for (;;) {} }
@@ -76,6 +79,32 @@ describe('API Gateway and Lambda when the function fails', { timeout: 120_000 },
           uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${fn.FunctionArn}/invocations`,
           timeoutInMillis,
         }),
+      );
+    }
+    // /mapped/{kind} in mapping mode, as the chat routes: `[400] ...` errors map to 400, any other failure to a 500.
+    const mapped = await apigateway.send(
+      new CreateResourceCommand({ restApiId: api.id, parentId: api.rootResourceId, pathPart: 'mapped' }),
+    );
+    const mappedKind = await apigateway.send(new CreateResourceCommand({ restApiId: api.id, parentId: mapped.id, pathPart: '{kind}' }));
+    const method = { restApiId: api.id, resourceId: mappedKind.id, httpMethod: 'GET' };
+    await apigateway.send(new PutMethodCommand({ ...method, authorizationType: 'NONE' }));
+    await apigateway.send(
+      new PutIntegrationCommand({
+        ...method,
+        type: 'AWS',
+        integrationHttpMethod: 'POST',
+        uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${fn.FunctionArn}/invocations`,
+        requestTemplates: { 'application/json': `{"kind": "$util.escapeJavaScript($input.params('kind'))"}` },
+      }),
+    );
+    for (const [statusCode, selectionPattern, template] of [
+      ['200', undefined, "$input.json('$')"],
+      ['400', '^\\[400\\] .*', `{"message": "$util.escapeJavaScript($input.path('$.errorMessage'))"}`],
+      ['500', '^(?!\\[400\\] )[\\s\\S]+', '{"message": "Internal server error"}'],
+    ] as const) {
+      await apigateway.send(new PutMethodResponseCommand({ ...method, statusCode }));
+      await apigateway.send(
+        new PutIntegrationResponseCommand({ ...method, statusCode, selectionPattern, responseTemplates: { 'application/json': template } }),
       );
     }
     await apigateway.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'test' }));
@@ -140,6 +169,13 @@ describe('API Gateway and Lambda when the function fails', { timeout: 120_000 },
     const meanwhile = await Promise.all([get('/fault/ok'), get('/fault/ok')]);
     expect(meanwhile.map((a) => a.status)).toEqual([200, 200]);
     expect((await hanging).status).toBe(502);
+  });
+
+  it('answers 500 in mapping mode to a function that throws, exits, times out or runs out of memory, and the next request works', async () => {
+    for (const kind of ['throw', 'exit', 'hang', 'oom']) await expectFailureThenRecovery(`/mapped/${kind}`, 500);
+    await expectFailureThenRecovery('/mapped/client-error', 400);
+    const ok = await get('/mapped/ok');
+    expect(ok.status).toBe(200);
   });
 
   it('stays up through all of it', async () => {
