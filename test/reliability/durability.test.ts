@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APIGatewayClient, GetResourcesCommand, GetRestApiCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
@@ -48,7 +48,9 @@ function unparsable(files: string[]): string[] {
 
 /** `kill -9` of the local cloud in the middle of 1,000 posts loses nothing that was acknowledged. */
 describe('the local cloud killed with -9 under load', () => {
+  let root: string;
   let stateDir: string;
+  let tmpDir: string;
   let port: number;
   let cloud: CloudProcess | undefined;
   let outputs: StackOutputs;
@@ -61,9 +63,12 @@ describe('the local cloud killed with -9 under load', () => {
   });
 
   beforeAll(async () => {
-    stateDir = mkdtempSync(join(tmpdir(), 'durability-'));
+    root = mkdtempSync(join(tmpdir(), 'durability-'));
+    stateDir = join(root, 'state');
+    tmpDir = join(root, 'tmp');
+    mkdirSync(tmpDir);
     port = await freePort();
-    cloud = await startCloudProcess({ port, stateDir });
+    cloud = await startCloudProcess({ port, stateDir, tmpDir });
     outputs = await provision({ name: 'local', endpoint: cloud.url, region: 'us-east-1' }, () => {});
     const cognito = new CognitoIdentityProviderClient(config());
     [alice] = (await createUsers(cognito, outputs, ['alice', 'bob'])) as [ChatUser, ChatUser];
@@ -73,7 +78,7 @@ describe('the local cloud killed with -9 under load', () => {
   }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await cloud?.destroy();
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('keeps every acknowledged message, user, signing key and resource, and no file is corrupt', { timeout: 300_000 }, async () => {
@@ -132,7 +137,7 @@ describe('the local cloud killed with -9 under load', () => {
     // The files the dead process left: every JSON document parses (a half-written one would not).
     expect(unparsable(jsonFilesUnder(stateDir))).toEqual([]);
 
-    cloud = await startCloudProcess({ port, stateDir });
+    cloud = await startCloudProcess({ port, stateDir, tmpDir });
 
     // The old ID token still opens the API: same signing key, and the messages are all there.
     const answer = await callApi(outputs.apiUrl, 'GET', `/conversations/${conversationId}`, { token: alice.idToken });

@@ -33,11 +33,20 @@ function exited(child: ChildProcess): Promise<void> {
     : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts `emulator/main.ts` with PORT and EMULATOR_STATE_DIR; resolves once it listens. */
-export async function startCloudProcess(options: { port: number; stateDir: string }): Promise<CloudProcess> {
+/**
+ * Starts `emulator/main.ts` with PORT and EMULATOR_STATE_DIR (and its temporary files under
+ * `tmpDir`, which a killed process cannot clean up); resolves once it listens.
+ */
+export async function startCloudProcess(options: { port: number; stateDir: string; tmpDir?: string }): Promise<CloudProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], {
     cwd: REPO,
-    env: { ...process.env, PORT: String(options.port), EMULATOR_STATE_DIR: options.stateDir, EMULATOR_PERSIST: '1' },
+    env: {
+      ...process.env,
+      PORT: String(options.port),
+      EMULATOR_STATE_DIR: options.stateDir,
+      EMULATOR_PERSIST: '1',
+      ...(options.tmpDir ? { TMPDIR: options.tmpDir } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
