@@ -2,22 +2,26 @@
  * DynamoDB and DynamoDB Streams (awsJson1_0), one database per account and region. dynalite
  * (in process, LevelDB on disk under the state directory) gives validation, expressions and
  * item storage; this layer adds, on the same LevelDB:
- * - single-lock writes committed as one atomic batch (items, index entries, stream records);
- * - TransactWriteItems / TransactGetItems (isolated, all-or-nothing even across a kill -9,
- *   cancellation reasons in request order, ClientRequestToken idempotency for 10 minutes);
- * - Streams: StreamSpecification on CreateTable/UpdateTable, LatestStreamArn, and the Streams API
- *   (ListStreams, DescribeStream, GetShardIterator for every iterator type, GetRecords) with
- *   records for every write path, kept 24 hours; one shard per stream;
- * - TTL: UpdateTimeToLive / DescribeTimeToLive, expired items deleted by a sweeper every second
- *   (EMULATOR_DYNAMODB_TTL_SWEEP_MS) with REMOVE records naming the service;
- * - `DynamoDbStreamSource` for Lambda event source mappings.
+ * - one write lock per database, each write committed as one atomic LevelDB batch (items, index
+ *   entries, stream records, transaction tokens); items and index entries mirrored in memory for
+ *   reads (LevelDB stays the durable copy, loaded back on open);
+ * - TransactWriteItems / TransactGetItems: isolated, all-or-nothing even across a kill -9,
+ *   cancellation reasons in request order, ClientRequestToken idempotency for 10 minutes;
+ * - Streams: StreamSpecification on CreateTable/UpdateTable, LatestStreamArn/Label, and the
+ *   Streams API (ListStreams, DescribeStream, GetShardIterator of every type, GetRecords) with
+ *   KEYS_ONLY / NEW_IMAGE / OLD_IMAGE / NEW_AND_OLD_IMAGES records for every write path, none for
+ *   a write that changes nothing, kept 24 hours;
+ * - TTL: UpdateTimeToLive / DescribeTimeToLive; a sweeper (every second, or
+ *   EMULATOR_DYNAMODB_TTL_SWEEP_MS) deletes expired items with REMOVE records naming the service;
+ * - `DynamoDbStreamSource`, read by Lambda event source mappings.
  *
  * Not yet: PartiQL (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction), backups and
  * point-in-time recovery, exports/imports, global tables, Kinesis streaming destinations,
  * resource policies, DescribeLimits/DescribeEndpoints, contributor insights; ConsumedCapacity
- * and ItemCollectionMetrics of TransactWriteItems/TransactGetItems; the ENABLING/UPDATING
- * transitions (stream and TTL changes apply at once), TTL's hour-long rate limit; shard splits
- * (a stream keeps one shard); throughput limits and throttling; IAM authorisation of callers.
+ * and ItemCollectionMetrics of TransactWriteItems/TransactGetItems; the CREATING/UPDATING,
+ * ENABLING/DISABLING transitions (table, stream and TTL changes apply at once) and TTL's rate
+ * limit on changes; more than one shard per stream; throughput limits and throttling; the
+ * 4 MB limit of a transaction's total size. Every item is held in memory as well as on disk.
  */
 
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
@@ -51,6 +55,7 @@ export class DynamoDbService implements Service, DynamoDbStreamSource {
   private readonly handleStreams: (req: EdgeRequest) => Promise<EdgeResponse>;
   private readonly sweepTimer: NodeJS.Timeout;
   private sweeping = false;
+  private closed = false;
   private lastMaintenance = Date.now();
   /** Databases with TTL tables from an earlier run, opened at the first sweep. */
   private pendingTtlDatabases: Array<[string, string]>;
@@ -75,6 +80,7 @@ export class DynamoDbService implements Service, DynamoDbStreamSource {
 
   /** The database of an account and region, opened on first use. */
   database(account: string, region: string): Database {
+    if (this.closed) throw new Error('The DynamoDB service is closed');
     const key = `${account}/${region}`;
     let db = this.databases.get(key);
     if (!db) {
@@ -161,6 +167,7 @@ export class DynamoDbService implements Service, DynamoDbStreamSource {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.sweepTimer);
     await this.closeDatabases();
   }

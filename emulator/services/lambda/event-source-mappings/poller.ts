@@ -70,7 +70,15 @@ export class MappingPoller {
     while (!this.stopped) {
       const mapping = this.deps.load();
       if (!mapping?.enabled) return;
-      let records = await this.deps.read(mapping, mapping.checkpoint, mapping.batchSize);
+      let records: StreamRecordData[];
+      try {
+        records = await this.deps.read(mapping, mapping.checkpoint, mapping.batchSize);
+      } catch (err) {
+        if (this.stopped) return;
+        console.error(`[lambda] event source mapping ${mapping.uuid} could not read ${mapping.eventSourceArn}: ${(err as Error).message}`);
+        await this.sleep(MAX_RETRY_MS, false);
+        continue;
+      }
       if (this.stopped) return;
       if (!records.length) {
         await this.sleep(IDLE_POLL_MS, true);
