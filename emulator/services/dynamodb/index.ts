@@ -29,6 +29,7 @@ import type { Service, ServiceContext } from '../../core/service.js';
 import { awsJsonHandler, operationContext } from '../../protocols/aws-json.js';
 import type { DynamoContext } from './context.js';
 import { Database, type StreamListener } from './database.js';
+import { ValidationException } from './errors.js';
 import { OPERATIONS } from './operations/index.js';
 import { STREAMS_OPERATIONS } from './streams/operations/index.js';
 import { dropRecords, RETENTION_MS, readRecords, trimRecords } from './streams/stream-log.js';
@@ -81,6 +82,10 @@ export class DynamoDbService implements Service, DynamoDbStreamSource {
   /** The database of an account and region, opened on first use. */
   database(account: string, region: string): Database {
     if (this.closed) throw new Error('The DynamoDB service is closed');
+    // Both name a directory: nothing but letters, digits and dashes.
+    if (!/^[a-zA-Z0-9-]{1,40}$/.test(region) || !/^[a-zA-Z0-9-]{1,40}$/.test(account)) {
+      throw new ValidationException(`Invalid region or account in the request's credentials: ${region}, ${account}`);
+    }
     const key = `${account}/${region}`;
     let db = this.databases.get(key);
     if (!db) {
