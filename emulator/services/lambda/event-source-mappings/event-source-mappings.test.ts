@@ -187,6 +187,23 @@ describe('Lambda event source mappings from DynamoDB streams', () => {
     expect(deliveries.flatMap((d) => d.keys)).toEqual(['new:INSERT']);
   });
 
+  it('waits up to MaximumBatchingWindowInSeconds to fill a batch', async () => {
+    const arn = await streamTable('Windowed');
+    await lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'stream-consumer',
+        EventSourceArn: arn,
+        StartingPosition: 'LATEST',
+        BatchSize: 10,
+        MaximumBatchingWindowInSeconds: 2,
+      }),
+    );
+    await put('Windowed', 'w1');
+    await put('Windowed', 'w2');
+    const deliveries = await sink.waitFor(arn, 2);
+    expect(deliveries.map((d) => d.keys)).toEqual([['w1:INSERT', 'w2:INSERT']]);
+  });
+
   it('retries a failing batch until it succeeds, keeping the order', async () => {
     const arn = await streamTable('Retried');
     let failuresLeft = 2;
