@@ -3,8 +3,7 @@
  * concurrent clients; fixed counts) against the local cloud and against moto_server, each in its
  * own process on a free port, one after the other. Prints a table, the ratio per phase and
  * `ddb_ratio_vs_moto=<x>`: the geometric mean of the put/query/GSI-query ratios at 16 clients
- * (`nan` where moto_server is absent). The 16 concurrent clients run on worker threads, as
- * independent callers would, so one thread's SDK overhead does not cap either server.
+ * (`nan` where moto_server is absent).
  *
  * Run: npx tsx bench/dynamodb.ts
  */
@@ -12,10 +11,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -150,104 +148,39 @@ function gsiQuery(ddb: DynamoDBClient, i: number): Promise<unknown> {
   );
 }
 
-type Op = (ddb: DynamoDBClient, i: number) => Promise<unknown>;
-const OPS: Record<PhaseName, Op> = { put, query, 'gsi-query': gsiQuery };
-
-/** Runs operations on the clients (each client one after the other) until the shared counter reaches `count`. */
-async function drive(clients: DynamoDBClient[], counter: Int32Array, count: number, offset: number, op: Op): Promise<void> {
+/** Runs `count` operations spread over the clients (each client one after the other), returns ops/s. */
+async function phase(clients: DynamoDBClient[], count: number, offset: number, op: (ddb: DynamoDBClient, i: number) => Promise<unknown>) {
+  let next = 0;
+  const started = performance.now();
   await Promise.all(
     clients.map(async (ddb) => {
-      for (let i = Atomics.add(counter, 0, 1); i < count; i = Atomics.add(counter, 0, 1)) await op(ddb, offset + i);
+      while (next < count) {
+        const i = next++;
+        await op(ddb, offset + i);
+      }
     }),
   );
-}
-
-/**
- * The clients of a target. Concurrent clients are spread over worker threads, as separate callers
- * would be, so the SDK's own CPU time does not cap what the server is measured at.
- */
-class ClientPool {
-  private readonly workers: Worker[] = [];
-
-  private constructor(
-    private readonly endpoint: string,
-    readonly size: number,
-  ) {}
-
-  static async open(endpoint: string, size: number): Promise<ClientPool> {
-    const pool = new ClientPool(endpoint, size);
-    const threads = size === 1 ? 0 : Math.max(1, Math.min(4, availableParallelism(), size));
-    for (let t = 0; t < threads; t++) {
-      const clients = Math.floor(size / threads) + (t < size % threads ? 1 : 0);
-      // This file is TypeScript: the worker registers tsx, then loads it.
-      const boot = `(async () => {
-        (await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).register();
-        await import(${JSON.stringify(import.meta.url)});
-      })()`;
-      const worker = new Worker(boot, { eval: true, workerData: { role: 'ddb-bench-clients', endpoint, clients } });
-      await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
-      pool.workers.push(worker);
-    }
-    return pool;
-  }
-
-  /** Runs `count` operations of a phase over the pool's clients; answers operations per second. */
-  async run(name: PhaseName, count: number, offset: number): Promise<number> {
-    const counter = new Int32Array(new SharedArrayBuffer(4));
-    const started = performance.now();
-    if (!this.workers.length) {
-      const one = [client(this.endpoint)];
-      await drive(one, counter, count, offset, OPS[name]);
-      one[0]!.destroy();
-    } else {
-      await Promise.all(
-        this.workers.map(
-          (worker) =>
-            new Promise((resolve, reject) => {
-              worker.once('message', resolve).once('error', reject);
-              worker.postMessage({ name, count, offset, counter });
-            }),
-        ),
-      );
-    }
-    return count / ((performance.now() - started) / 1000);
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-  }
-}
-
-if (!isMainThread && workerData?.role === 'ddb-bench-clients') {
-  const clients = Array.from({ length: workerData.clients as number }, () => client(workerData.endpoint as string));
-  parentPort!.on('message', async (job: { name: PhaseName; count: number; offset: number; counter: Int32Array }) => {
-    await drive(clients, job.counter, job.count, job.offset, OPS[job.name]);
-    parentPort!.postMessage('done');
-  });
-  parentPort!.postMessage('ready');
+  return count / ((performance.now() - started) / 1000);
 }
 
 async function runWorkload(target: string, endpoint: string): Promise<TargetResult> {
-  const setup = client(endpoint);
-  const one = await ClientPool.open(endpoint, 1);
-  const many = await ClientPool.open(endpoint, CLIENTS);
+  const one = [client(endpoint)];
+  const many = Array.from({ length: CLIENTS }, () => client(endpoint));
   try {
-    await createTable(setup);
+    await createTable(one[0]!);
     // Warm the connection and the server before measuring.
-    for (let i = 0; i < 20; i++) await query(setup, i);
+    for (let i = 0; i < 20; i++) await query(one[0]!, i);
     const phases: PhaseResult[] = [];
     const { sequential: s, concurrent: c } = WORKLOAD;
-    phases.push({ phase: 'put', clients: 1, ops: s.puts, opsPerSecond: await one.run('put', s.puts, 0) });
-    phases.push({ phase: 'query', clients: 1, ops: s.queries, opsPerSecond: await one.run('query', s.queries, 0) });
-    phases.push({ phase: 'gsi-query', clients: 1, ops: s.gsiQueries, opsPerSecond: await one.run('gsi-query', s.gsiQueries, 0) });
-    phases.push({ phase: 'put', clients: CLIENTS, ops: c.puts, opsPerSecond: await many.run('put', c.puts, s.puts) });
-    phases.push({ phase: 'query', clients: CLIENTS, ops: c.queries, opsPerSecond: await many.run('query', c.queries, 0) });
-    phases.push({ phase: 'gsi-query', clients: CLIENTS, ops: c.gsiQueries, opsPerSecond: await many.run('gsi-query', c.gsiQueries, 0) });
+    phases.push({ phase: 'put', clients: 1, ops: s.puts, opsPerSecond: await phase(one, s.puts, 0, put) });
+    phases.push({ phase: 'query', clients: 1, ops: s.queries, opsPerSecond: await phase(one, s.queries, 0, query) });
+    phases.push({ phase: 'gsi-query', clients: 1, ops: s.gsiQueries, opsPerSecond: await phase(one, s.gsiQueries, 0, gsiQuery) });
+    phases.push({ phase: 'put', clients: CLIENTS, ops: c.puts, opsPerSecond: await phase(many, c.puts, s.puts, put) });
+    phases.push({ phase: 'query', clients: CLIENTS, ops: c.queries, opsPerSecond: await phase(many, c.queries, 0, query) });
+    phases.push({ phase: 'gsi-query', clients: CLIENTS, ops: c.gsiQueries, opsPerSecond: await phase(many, c.gsiQueries, 0, gsiQuery) });
     return { target, phases };
   } finally {
-    setup.destroy();
-    await one.close();
-    await many.close();
+    for (const ddb of [...one, ...many]) ddb.destroy();
   }
 }
 
@@ -321,7 +254,7 @@ export function formatDynamoDbBench(result: DynamoDbBenchResult): string {
   return lines.join('\n');
 }
 
-if (isMainThread && process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = Date.now();
   const result = await runDynamoDbBench();
   console.log(formatDynamoDbBench(result));
