@@ -8,15 +8,14 @@
  * Run: npx tsx bench/dynamodb.ts
  */
 
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { freePort, ROOT, stop, waitForUrl } from './support.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TABLE = 'Bench';
 const INDEX = 'group-index';
 const PARTITIONS = 50;
@@ -45,40 +44,6 @@ export interface DynamoDbBenchResult {
   moto?: TargetResult;
   /** Geometric mean of the 16-client put/query/GSI-query ratios; NaN without moto. */
   ratio: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process for ${url} exited with ${child.exitCode}`);
-    try {
-      await fetch(url, { method: 'GET' });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  throw new Error(`${url} did not start within ${timeoutMs} ms`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
 }
 
 function client(endpoint: string): DynamoDBClient {
@@ -195,7 +160,7 @@ async function benchLocalCloud(): Promise<TargetResult> {
   });
   try {
     const url = `http://127.0.0.1:${port}`;
-    await waitUntilUp(`${url}/_emulator/health`, child);
+    await waitForUrl(`${url}/_emulator/health`, child, 30_000);
     return await runWorkload('local cloud', url);
   } finally {
     await stop(child);
@@ -213,7 +178,7 @@ async function benchMoto(): Promise<TargetResult | undefined> {
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
   try {
     const url = `http://127.0.0.1:${port}`;
-    await waitUntilUp(`${url}/moto-api/`, child);
+    await waitForUrl(`${url}/moto-api/`, child, 30_000);
     return await runWorkload('moto_server', url);
   } finally {
     await stop(child);
