@@ -8,7 +8,8 @@ import { ensureApi } from './steps/api.js';
 import { ensureDistribution, invalidateAll } from './steps/cdn.js';
 import { uploadClient } from './steps/client-upload.js';
 import { allowApiGateway, allowCognito, ensureAliases, ensureFunction } from './steps/functions.js';
-import { basicRole, chatRole, cognitoRole, ensureRole } from './steps/roles.js';
+import { basicRole, chatRole, cognitoRole, ensureRole, streamRole } from './steps/roles.js';
+import { ensureStreamMapping } from './steps/stream-mapping.js';
 import { conversationsTable, ensureTable, messagesTable } from './steps/tables.js';
 import { ensureUserPool } from './steps/user-pool.js';
 import { ensureWebsiteBucket } from './steps/website.js';
@@ -43,15 +44,16 @@ export async function provision(target: Target, log: (line: string) => void = co
   const clients = clientsFor(target);
   log(`Provisioning the chat stack into ${target.name}${target.endpoint ? ` at ${target.endpoint}` : ''} (${target.region})`);
 
-  const [messagesArn, conversationsArn] = await Promise.all([
-    step(`table ${STACK.tables.messages}`, () => ensureTable(clients, messagesTable), log),
+  const [messages, conversations] = await Promise.all([
+    step(`table ${STACK.tables.messages} with a ${STACK.tables.messagesStreamView} stream`, () => ensureTable(clients, messagesTable), log),
     step(
       `table ${STACK.tables.conversations} with index ${STACK.tables.conversationsByUser}`,
       () => ensureTable(clients, conversationsTable),
       log,
     ),
   ]);
-  const account = messagesArn.split(':')[4]!;
+  const tableArns = { messages: messages.tableArn, conversations: conversations.tableArn };
+  const account = tableArns.messages.split(':')[4]!;
   const basicRoleArn = await step(`role ${STACK.roles.basic}`, () => ensureRole(clients, basicRole()), log);
   const trigger = FUNCTIONS.find((fn) => fn.trigger === 'PreSignUp')!;
   let triggerFunctionArn = '';
@@ -80,11 +82,8 @@ export async function provision(target: Target, log: (line: string) => void = co
     log,
   );
   const roleArns = {
-    chat: await step(
-      `role ${STACK.roles.chat}`,
-      () => ensureRole(clients, chatRole({ messages: messagesArn, conversations: conversationsArn }, pool.userPoolArn)),
-      log,
-    ),
+    chat: await step(`role ${STACK.roles.chat}`, () => ensureRole(clients, chatRole(tableArns, pool.userPoolArn)), log),
+    stream: await step(`role ${STACK.roles.stream}`, () => ensureRole(clients, streamRole(tableArns)), log),
     cognito: await step(`role ${STACK.roles.cognito}`, () => ensureRole(clients, cognitoRole(pool.userPoolArn)), log),
     basic: basicRoleArn,
   };
@@ -110,6 +109,13 @@ export async function provision(target: Target, log: (line: string) => void = co
       ),
     ),
   );
+  for (const fn of FUNCTIONS.filter((f) => f.stream === STACK.tables.messages)) {
+    await step(
+      `${STACK.tables.messages} stream feeding ${fn.name}:${STACK.stages.prod}`,
+      () => ensureStreamMapping(clients, `${functionArns[fn.name]}:${STACK.stages.prod}`, messages.streamArn!),
+      log,
+    );
+  }
   const monitoring = monitoringClientsFor(target);
   const functionNames = FUNCTIONS.map((fn) => fn.name);
   await step(`log groups with ${LOG_RETENTION_DAYS}-day retention`, () => ensureLogGroups(monitoring, functionNames), log);

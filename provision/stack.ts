@@ -5,11 +5,14 @@ export const STACK = {
     messages: 'Chat-Messages',
     conversations: 'Chat-Conversations',
     conversationsByUser: 'Username-ConversationId-index',
+    /** Chat-Messages' stream: the keys of each new message are all Chat-Messages-Stream needs. */
+    messagesStreamView: 'KEYS_ONLY',
   },
   roles: {
     chat: 'Lambda-Role-ChatApp',
     cognito: 'Lambda-Cognito',
     basic: 'Lambda-Basic',
+    stream: 'Lambda-Role-ChatStream',
   },
   userPool: 'ChatPool',
   userPoolClient: 'chatapp',
@@ -29,7 +32,8 @@ export type FunctionName =
   | 'Chat-Messages-POST'
   | 'Chat-Users-GET'
   | 'Chat-Me-GET'
-  | 'Chat-PreSignUp';
+  | 'Chat-PreSignUp'
+  | 'Chat-Messages-Stream';
 
 export interface FunctionSpec {
   name: FunctionName;
@@ -38,6 +42,8 @@ export interface FunctionSpec {
   role: keyof typeof STACK.roles;
   /** A user pool trigger rather than an API route's function. */
   trigger?: 'PreSignUp';
+  /** Fed by an event source mapping on this table's stream rather than called by a route. */
+  stream?: typeof STACK.tables.messages;
 }
 
 export const FUNCTIONS: FunctionSpec[] = [
@@ -48,7 +54,11 @@ export const FUNCTIONS: FunctionSpec[] = [
   { name: 'Chat-Users-GET', entry: 'users-get.ts', role: 'cognito' },
   { name: 'Chat-Me-GET', entry: 'me-get.ts', role: 'basic' },
   { name: 'Chat-PreSignUp', entry: 'pre-sign-up.ts', role: 'basic', trigger: 'PreSignUp' },
+  { name: 'Chat-Messages-Stream', entry: 'messages-stream.ts', role: 'stream', stream: STACK.tables.messages },
 ];
+
+/** How the stream's event source mapping reads: the oldest records first on creation, up to 100 a batch. */
+export const STREAM_MAPPING = { batchSize: 100, startingPosition: 'TRIM_HORIZON' } as const;
 
 export type ModelName = 'ConversationList' | 'Conversation' | 'NewMessage' | 'NewConversation' | 'ConversationId' | 'UserList' | 'Me';
 

@@ -31,7 +31,13 @@ import {
   ListRolesCommand,
   ListRoleTagsCommand,
 } from '@aws-sdk/client-iam';
-import { DeleteFunctionCommand, GetFunctionCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import {
+  DeleteEventSourceMappingCommand,
+  DeleteFunctionCommand,
+  GetFunctionCommand,
+  ListEventSourceMappingsCommand,
+  ListFunctionsCommand,
+} from '@aws-sdk/client-lambda';
 import {
   DeleteBucketCommand,
   DeleteObjectsCommand,
@@ -157,10 +163,22 @@ async function functions(clients: Clients): Promise<Found[]> {
     )
   ).flatMap((p) => p.Functions ?? []);
   const ours = await tagged(all, async (f) => (await lambda.send(new GetFunctionCommand({ FunctionName: f.FunctionName! }))).Tags);
+  // Deleting a function leaves the event source mappings that invoke it (any version or alias).
+  const mappings = (
+    await pages(
+      (Marker) => lambda.send(new ListEventSourceMappingsCommand({ Marker })),
+      (p) => p.NextMarker,
+    )
+  ).flatMap((p) => p.EventSourceMappings ?? []);
+  const mappingsOf = (functionArn: string) =>
+    mappings.filter((m) => m.FunctionArn === functionArn || m.FunctionArn?.startsWith(`${functionArn}:`));
   return ours.map((f) => ({
     kind: 'function',
     name: f.FunctionName!,
-    remove: () => lambda.send(new DeleteFunctionCommand({ FunctionName: f.FunctionName! })),
+    remove: async () => {
+      for (const m of mappingsOf(f.FunctionArn!)) await lambda.send(new DeleteEventSourceMappingCommand({ UUID: m.UUID }));
+      await lambda.send(new DeleteFunctionCommand({ FunctionName: f.FunctionName! }));
+    },
   }));
 }
 

@@ -1,6 +1,6 @@
 import { AdminGetUserCommand, ListUsersCommand, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type BatchWriteCommandOutput, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { cognito, ddb } from './clients.js';
 import { env } from './config.js';
 
@@ -30,30 +30,31 @@ export async function participantsOf(conversationId: string): Promise<string[]> 
   return items.map((item) => item.Username as string);
 }
 
-export async function conversationIdsOf(username: string): Promise<string[]> {
+export interface ConversationSummary {
+  id: string;
+  participants: string[];
+  /** Epoch ms of the newest message, kept up to date by Chat-Messages-Stream; absent until the first one. */
+  last?: number;
+}
+
+/**
+ * The user's conversations from one query of the Username index (which projects every attribute).
+ * Items written before they carried `Participants` cost one query each for their participants.
+ */
+export async function conversationsOf(username: string): Promise<ConversationSummary[]> {
   const items = await queryAll({
     TableName: env.conversationsTable(),
     IndexName: env.conversationsByUserIndex(),
     KeyConditionExpression: 'Username = :u',
     ExpressionAttributeValues: { ':u': username },
   });
-  return items.map((item) => item.ConversationId as string);
-}
-
-export async function lastMessageTime(conversationId: string): Promise<number | undefined> {
-  const page = await ddb().send(
-    new QueryCommand({
-      TableName: env.messagesTable(),
-      KeyConditionExpression: 'ConversationId = :id',
-      ExpressionAttributeValues: { ':id': conversationId },
-      ProjectionExpression: '#t',
-      ExpressionAttributeNames: { '#t': 'Timestamp' },
-      ScanIndexForward: false,
-      Limit: 1,
+  return Promise.all(
+    items.map(async (item) => {
+      const id = item.ConversationId as string;
+      const participants = Array.isArray(item.Participants) ? (item.Participants as string[]) : await participantsOf(id);
+      return item.LastMessageAt === undefined ? { id, participants } : { id, participants, last: Number(item.LastMessageAt) };
     }),
   );
-  const newest = page.Items?.[0];
-  return newest ? Number(newest.Timestamp) : undefined;
 }
 
 /** Messages oldest first; with `since`, only those strictly newer. */
@@ -91,21 +92,28 @@ export async function putMessage(conversationId: string, sender: string, message
   throw new Error('Could not find a free timestamp for the message');
 }
 
-/** Writes one Chat-Conversations item per participant, retrying what DynamoDB leaves unprocessed. */
+/** Participants a conversation can have: one transaction writes them all, and DynamoDB takes at most 100 actions in one. */
+export const MAX_PARTICIPANTS = 100;
+
+/**
+ * Writes one Chat-Conversations item per participant in one transaction: every participant sees
+ * the conversation, or none does. Each item carries the whole participant list, so listing a
+ * user's conversations needs no query per conversation.
+ */
 export async function createConversation(conversationId: string, participants: string[]): Promise<void> {
-  for (let i = 0; i < participants.length; i += 25) {
-    let requests: any[] | undefined = participants
-      .slice(i, i + 25)
-      .map((Username) => ({ PutRequest: { Item: { ConversationId: conversationId, Username } } }));
-    for (let attempt = 0; requests?.length; attempt++) {
-      if (attempt > 8) throw new Error('DynamoDB kept items unprocessed');
-      if (attempt) await new Promise((r) => setTimeout(r, 2 ** attempt * 10));
-      const result: BatchWriteCommandOutput = await ddb().send(
-        new BatchWriteCommand({ RequestItems: { [env.conversationsTable()]: requests } }),
-      );
-      requests = result.UnprocessedItems?.[env.conversationsTable()];
-    }
-  }
+  if (participants.length > MAX_PARTICIPANTS) throw new Error(`A conversation has at most ${MAX_PARTICIPANTS} participants`);
+  await ddb().send(
+    new TransactWriteCommand({
+      TransactItems: participants.map((Username) => ({
+        Put: {
+          TableName: env.conversationsTable(),
+          Item: { ConversationId: conversationId, Username, Participants: participants },
+          ConditionExpression: 'attribute_not_exists(ConversationId)',
+        },
+      })),
+      ClientRequestToken: conversationId,
+    }),
+  );
 }
 
 export async function userExists(username: string): Promise<boolean> {

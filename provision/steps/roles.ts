@@ -21,7 +21,11 @@ export interface RoleSpec {
   inline?: { name: string; policy: object };
 }
 
-/** Least privilege: the chat functions read and write the two tables and the index, and check that users exist. */
+/**
+ * Least privilege: the chat functions read and write the two tables and the index (a conversation
+ * is created by TransactWriteItems, which needs PutItem on each table it writes), and check that
+ * users exist.
+ */
 export function chatRole(tableArns: { messages: string; conversations: string }, userPoolArn: string): RoleSpec {
   return {
     name: STACK.roles.chat,
@@ -32,10 +36,31 @@ export function chatRole(tableArns: { messages: string; conversations: string },
         Statement: [
           {
             Effect: 'Allow',
-            Action: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+            Action: ['dynamodb:PutItem', 'dynamodb:Query'],
             Resource: [tableArns.messages, tableArns.conversations, `${tableArns.conversations}/index/${STACK.tables.conversationsByUser}`],
           },
           { Effect: 'Allow', Action: ['cognito-idp:AdminGetUser'], Resource: [userPoolArn] },
+        ],
+      },
+    },
+  };
+}
+
+/** Chat-Messages-Stream: reads the messages stream and moves LastMessageAt on the participants' conversation items. */
+export function streamRole(tableArns: { messages: string; conversations: string }): RoleSpec {
+  return {
+    name: STACK.roles.stream,
+    inline: {
+      name: 'messages-stream',
+      policy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+            Resource: [`${tableArns.messages}/stream/*`],
+          },
+          { Effect: 'Allow', Action: ['dynamodb:Query', 'dynamodb:UpdateItem'], Resource: [tableArns.conversations] },
         ],
       },
     },

@@ -1,4 +1,11 @@
-import { CreateTableCommand, type CreateTableCommandInput, DescribeTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DescribeTableCommand,
+  type TableDescription,
+  UpdateTableCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import { isNamed } from '../progress.js';
 import { STACK } from '../stack.js';
 import type { Clients } from '../target.js';
@@ -16,6 +23,7 @@ export const messagesTable: CreateTableCommandInput = {
     { AttributeName: 'ConversationId', KeyType: 'HASH' },
     { AttributeName: 'Timestamp', KeyType: 'RANGE' },
   ],
+  StreamSpecification: { StreamEnabled: true, StreamViewType: STACK.tables.messagesStreamView },
   Tags: TAGS,
 };
 
@@ -43,14 +51,38 @@ export const conversationsTable: CreateTableCommandInput = {
   Tags: TAGS,
 };
 
-/** Creates the table unless it exists, then waits until it is ACTIVE. Returns its ARN. */
-export async function ensureTable(clients: Clients, input: CreateTableCommandInput): Promise<string> {
+export interface TableArns {
+  tableArn: string;
+  /** Present when the table has a stream. */
+  streamArn?: string;
+}
+
+/**
+ * Creates the table unless it exists, then waits until it is ACTIVE. A stream the spec asks for
+ * is turned on for a table created without one (or with another view, which takes a new stream).
+ */
+export async function ensureTable(clients: Clients, input: CreateTableCommandInput): Promise<TableArns> {
   try {
     await clients.dynamodb.send(new CreateTableCommand(input));
   } catch (err) {
     if (!isNamed(err, 'ResourceInUseException')) throw err;
   }
-  await waitUntilTableExists({ client: clients.dynamodb, maxWaitTime: 300, minDelay: 1 }, { TableName: input.TableName });
-  const { Table } = await clients.dynamodb.send(new DescribeTableCommand({ TableName: input.TableName }));
-  return Table!.TableArn!;
+  let table = await activeTable(clients, input.TableName!);
+  const wanted = input.StreamSpecification;
+  const current = table.StreamSpecification;
+  if (wanted?.StreamEnabled && (!current?.StreamEnabled || current.StreamViewType !== wanted.StreamViewType)) {
+    if (current?.StreamEnabled) {
+      await clients.dynamodb.send(new UpdateTableCommand({ TableName: input.TableName, StreamSpecification: { StreamEnabled: false } }));
+      table = await activeTable(clients, input.TableName!);
+    }
+    await clients.dynamodb.send(new UpdateTableCommand({ TableName: input.TableName, StreamSpecification: wanted }));
+    table = await activeTable(clients, input.TableName!);
+  }
+  return { tableArn: table.TableArn!, streamArn: table.StreamSpecification?.StreamEnabled ? table.LatestStreamArn : undefined };
+}
+
+async function activeTable(clients: Clients, name: string): Promise<TableDescription> {
+  await waitUntilTableExists({ client: clients.dynamodb, maxWaitTime: 300, minDelay: 1 }, { TableName: name });
+  const { Table } = await clients.dynamodb.send(new DescribeTableCommand({ TableName: name }));
+  return Table!;
 }

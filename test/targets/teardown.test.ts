@@ -1,16 +1,10 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  DynamoDBClient,
-  ListTablesCommand,
-  ListTagsOfResourceCommand,
-} from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { CreateRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
-import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { LambdaClient, ListEventSourceMappingsCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provision } from '../../provision/provision.js';
-import { hasStackTag, teardown } from '../../provision/teardown.js';
+import { teardown } from '../../provision/teardown.js';
 import { startTestCloud, type TestCloud } from '../local-cloud.js';
 
 describe('teardown finds the stack by its tag', () => {
@@ -23,6 +17,8 @@ describe('teardown finds the stack by its tag', () => {
   it('removes everything tagged, in dependency order, and leaves untagged resources alone', { timeout: 180_000 }, async () => {
     const target = { name: 'local' as const, region: 'us-east-1', endpoint: cloud.url };
     await provision(target, () => {});
+    const mappings = await new LambdaClient(cloud.clientConfig).send(new ListEventSourceMappingsCommand({}));
+    expect(mappings.EventSourceMappings?.map((m) => m.FunctionArn?.split(':').slice(-2).join(':'))).toEqual(['Chat-Messages-Stream:live']);
     const ddb = new DynamoDBClient(cloud.clientConfig);
     const iam = new IAMClient(cloud.clientConfig);
     await ddb.send(
@@ -39,12 +35,6 @@ describe('teardown finds the stack by its tag', () => {
     };
     await iam.send(new CreateRoleCommand({ RoleName: 'Someone-Elses-Role', AssumeRolePolicyDocument: JSON.stringify(trust) }));
 
-    // Teardown removes what carries the tag: where the local cloud's DynamoDB keeps CreateTable's Tags
-    // (as AWS does) the tables go; where it drops them, they must be left alone.
-    const { Table } = await ddb.send(new DescribeTableCommand({ TableName: 'Chat-Messages' }));
-    const tablesTagged = hasStackTag((await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: Table!.TableArn! }))).Tags);
-    if (!tablesTagged) console.warn('The local cloud dropped the Tags of CreateTable: the stack tables cannot be found by tag.');
-
     const lines: string[] = [];
     const failures = await teardown(target, { log: (line) => lines.push(line), useOutputsFile: false });
     expect(failures).toEqual([]);
@@ -54,13 +44,14 @@ describe('teardown finds the stack by its tag', () => {
     const kinds = lines.filter((l) => l.includes('✓')).map((l) => order.findIndex((k) => l.startsWith(`  ✓ ${k} `)));
     expect(kinds).not.toContain(-1);
     expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
-    const required = ['REST API', 'function', 'log group', 'role', 'user pool', ...(tablesTagged ? ['table'] : []), 'bucket'];
+    const required = ['REST API', 'function', 'log group', 'role', 'user pool', 'table', 'bucket'];
     expect(required.filter((k) => !kinds.includes(order.indexOf(k)))).toEqual([]);
 
-    const left = tablesTagged ? ['Someone-Else'] : ['Chat-Conversations', 'Chat-Messages', 'Someone-Else'];
-    expect((await ddb.send(new ListTablesCommand({}))).TableNames?.sort()).toEqual(left);
+    expect((await ddb.send(new ListTablesCommand({}))).TableNames).toEqual(['Someone-Else']);
     expect((await iam.send(new ListRolesCommand({}))).Roles?.map((r) => r.RoleName)).toEqual(['Someone-Elses-Role']);
-    expect((await new LambdaClient(cloud.clientConfig).send(new ListFunctionsCommand({}))).Functions).toEqual([]);
+    const lambda = new LambdaClient(cloud.clientConfig);
+    expect((await lambda.send(new ListFunctionsCommand({}))).Functions).toEqual([]);
+    expect((await lambda.send(new ListEventSourceMappingsCommand({}))).EventSourceMappings).toEqual([]);
     expect((await new S3Client(cloud.clientConfig).send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
 
     // A second run finds nothing and says so.

@@ -8,6 +8,7 @@ import {
   DynamoDBClient,
   ExecuteStatementCommand,
   GetItemCommand,
+  ListTagsOfResourceCommand,
   PutItemCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -140,6 +141,26 @@ describe('DynamoDB', () => {
     await create();
     expect((await ddb.send(new ScanCommand({ TableName: 'Ranges' }))).Items).toEqual([]);
     expect((await query({})).Items).toEqual([]);
+  });
+
+  it('keeps the tags given to CreateTable, and refuses bad ones before creating anything', async () => {
+    const table = (TableName: string) => ({
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST' as const,
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' as const }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' as const }],
+    });
+    const { TableDescription } = await ddb.send(
+      new CreateTableCommand({ ...table('tagged'), Tags: [{ Key: 'app', Value: 'serverless-chat' }] }),
+    );
+    const { Tags } = await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: TableDescription!.TableArn }));
+    expect(Tags).toEqual([{ Key: 'app', Value: 'serverless-chat' }]);
+
+    const refused = ddb.send(new CreateTableCommand({ ...table('badly-tagged'), Tags: [{ Key: '', Value: 'x' }] }));
+    await expect(refused).rejects.toMatchObject({ name: 'ValidationException' });
+    await expect(ddb.send(new DescribeTableCommand({ TableName: 'badly-tagged' }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
   });
 
   it('answers AWS validation errors', async () => {
