@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { consoleRoutes } from './console/index.js';
 import { type AdminRoute, createEdge, listen } from './core/edge.js';
 import { ServiceRegistry } from './core/service.js';
 import { openStore } from './core/store.js';
@@ -61,6 +62,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     services.add(service);
     for (const [route, handler] of Object.entries(factory.adminRoutes?.(service) ?? {})) adminRoutes.set(route, handler);
   }
+  for (const [route, handler] of Object.entries(consoleRoutes({ services, store }))) adminRoutes.set(route, handler);
   const server: Server = createEdge({
     services,
     store,

@@ -95,6 +95,15 @@ export class EdgeCache {
     return { distributions: this.entries.size, entries, bytes: this.bytes, hits, misses };
   }
 
+  /** One distribution's cached entries and bytes, and its hits and misses since start (or its last full purge). */
+  statisticsOf(distributionId: string): { entries: number; bytes: number; hits: number; misses: number } {
+    const map = this.entries.get(distributionId);
+    let bytes = 0;
+    for (const entry of map?.values() ?? []) bytes += entry.body.length;
+    const counters = this.counters.get(distributionId) ?? { hits: 0, misses: 0 };
+    return { entries: map?.size ?? 0, bytes, ...counters };
+  }
+
   clear(): void {
     this.entries.clear();
     this.counters.clear();
