@@ -124,7 +124,7 @@ describe('chat handlers against the local cloud', () => {
     }
     expect(json(await handlers.conversationsGet!(proxyEvent('carol', 'GET')))).toEqual(before);
     const id = json(await handlers.conversationsPost!(proxyEvent('carol', 'POST', ['bob'])));
-    for (const body of ['RAW:"unterminated', { text: 'x' }, 42, '   ', undefined]) {
+    for (const body of ['RAW:"unterminated', { text: 'x' }, 42, '   ', undefined, 'caf\uFFFD']) {
       const response = await handlers.messagesPost!(proxyEvent('carol', 'POST', body, id));
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
     }

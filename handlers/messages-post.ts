@@ -9,6 +9,8 @@ export function parseMessage(body: unknown): string {
   if (typeof body !== 'string') throw new HttpError(400, 'The body must be a JSON string: the message text');
   const text = body.trim();
   if (!text) throw new HttpError(400, 'The message is empty');
+  // What API Gateway hands on in place of bytes that were not UTF-8.
+  if (text.includes('\uFFFD')) throw new HttpError(400, 'The message is not valid UTF-8 text');
   if (text.length > MAX_MESSAGE_LENGTH) throw new HttpError(400, `A message has at most ${MAX_MESSAGE_LENGTH} characters`);
   return body;
 }
