@@ -27,7 +27,6 @@
  * origins (offline: they answer 502).
  */
 
-import * as sdk from '@aws-sdk/client-cloudfront';
 import type { EdgeRequest, EdgeResponse } from '../../core/http.js';
 import type { Service, ServiceContext } from '../../core/service.js';
 import { operationContext } from '../../protocols/aws-json.js';
@@ -35,7 +34,7 @@ import type { CloudFrontContext } from './context.js';
 import { EdgeCache } from './dataplane/cache.js';
 import { CloudFrontDataPlane } from './dataplane/index.js';
 import { MalformedInput } from './errors.js';
-import { OPERATIONS, SCHEMAS } from './operations/index.js';
+import { loadSchemas, OPERATIONS } from './operations/index.js';
 import { CloudFrontState } from './state.js';
 import { restXmlHandler } from './wire/rest-xml.js';
 
@@ -43,24 +42,29 @@ export class CloudFrontService implements Service {
   readonly name = 'cloudfront';
   readonly state: CloudFrontState;
   readonly cache = new EdgeCache();
-  private readonly controlPlane: (req: EdgeRequest) => Promise<EdgeResponse>;
+  private controlPlane?: Promise<(req: EdgeRequest) => Promise<EdgeResponse>>;
   private readonly dataPlane: CloudFrontDataPlane;
 
   constructor(ctx: ServiceContext) {
     this.state = new CloudFrontState(ctx.store);
     this.dataPlane = new CloudFrontDataPlane(this.state, this.cache, ctx.services, ctx.edgeUrl);
-    this.controlPlane = restXmlHandler<CloudFrontContext>({
+  }
+
+  private async createControlPlane(): Promise<(req: EdgeRequest) => Promise<EdgeResponse>> {
+    const schemas = await loadSchemas();
+    return restXmlHandler<CloudFrontContext>({
       serviceName: 'CloudFront',
-      operations: Object.entries(OPERATIONS).map(([name, handler]) => [SCHEMAS[name as keyof typeof OPERATIONS], handler]),
+      operations: Object.entries(OPERATIONS).map(([name, handler]) => [schemas.operations[name as keyof typeof OPERATIONS], handler]),
       context: (req) => ({ ...operationContext(req), state: this.state, cache: this.cache, edgeUrl: req.edgeUrl }),
       malformed: (message) => new MalformedInput(message),
-      allSchemas: Object.values(sdk).filter((value) => Array.isArray(value) && value[0] === 9),
+      allSchemas: schemas.all,
     });
   }
 
   handle(req: EdgeRequest): Promise<EdgeResponse> {
     if (req.headers['x-local-host-id']) return this.dataPlane.handle(req);
-    return this.controlPlane(req);
+    this.controlPlane ??= this.createControlPlane();
+    return this.controlPlane.then((handle) => handle(req));
   }
 
   health(): Record<string, unknown> {

@@ -1,5 +1,4 @@
 import type { GetExportCommandInput } from '@aws-sdk/client-api-gateway';
-import { stringify } from 'yaml';
 import type { RawResponse } from '../../../protocols/rest-json.js';
 import { BadRequestException, notFound } from '../errors.js';
 import type { ExportSource } from '../export/common.js';
@@ -15,7 +14,7 @@ const BUILDERS: Record<string, (source: ExportSource) => Record<string, unknown>
  * YAML by the Accept header, with the extensions asked for (`?extensions=integrations,authorizers`).
  * The document is the raw body of the answer.
  */
-export function GetExport(input: GetExportCommandInput, ctx: ApiGatewayContext): RawResponse {
+export async function GetExport(input: GetExportCommandInput, ctx: ApiGatewayContext): Promise<RawResponse> {
   const api = ctx.state.api(input.restApiId!);
   const stage = api.stages[input.stageName!];
   if (!stage) throw notFound.stage();
@@ -38,8 +37,14 @@ export function GetExport(input: GetExportCommandInput, ctx: ApiGatewayContext):
     extensions,
   });
   const yaml = /(application|text)\/(x-)?yaml/i.test(input.accepts ?? '');
+  // The YAML writer is loaded on the first YAML export only.
   const body = yaml
-    ? stringify(document, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, indentSeq: false })
+    ? (await import('yaml')).stringify(document, {
+        defaultStringType: 'QUOTE_DOUBLE',
+        defaultKeyType: 'PLAIN',
+        lineWidth: 0,
+        indentSeq: false,
+      })
     : jacksonJson(document);
   const contentType = yaml ? 'application/yaml' : 'application/json';
   const fileName = `${api.api.name}-${stage.stageName}-${input.exportType}.${yaml ? 'yaml' : 'json'}`;

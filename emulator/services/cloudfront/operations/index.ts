@@ -1,19 +1,4 @@
-import {
-  type CloudFront,
-  CreateDistribution$,
-  CreateDistributionWithTags$,
-  CreateInvalidation$,
-  DeleteDistribution$,
-  GetDistribution$,
-  GetDistributionConfig$,
-  GetInvalidation$,
-  ListDistributions$,
-  ListInvalidations$,
-  ListTagsForResource$,
-  TagResource$,
-  UntagResource$,
-  UpdateDistribution$,
-} from '@aws-sdk/client-cloudfront';
+import type { CloudFront } from '@aws-sdk/client-cloudfront';
 import type { Operation } from '../../../protocols/aws-json.js';
 import type { CloudFrontContext } from '../context.js';
 import { CreateDistribution } from './CreateDistribution.js';
@@ -49,19 +34,16 @@ export const OPERATIONS = {
   UpdateDistribution,
 } satisfies Partial<Record<CloudFrontOperationName, Operation<any, any, CloudFrontContext>>>;
 
-/** The SDK's schema of each operation: its HTTP binding and shapes drive the restXml codec. */
-export const SCHEMAS: Record<keyof typeof OPERATIONS, unknown> = {
-  CreateDistribution: CreateDistribution$,
-  CreateDistributionWithTags: CreateDistributionWithTags$,
-  CreateInvalidation: CreateInvalidation$,
-  DeleteDistribution: DeleteDistribution$,
-  GetDistribution: GetDistribution$,
-  GetDistributionConfig: GetDistributionConfig$,
-  GetInvalidation: GetInvalidation$,
-  ListDistributions: ListDistributions$,
-  ListInvalidations: ListInvalidations$,
-  ListTagsForResource: ListTagsForResource$,
-  TagResource: TagResource$,
-  UntagResource: UntagResource$,
-  UpdateDistribution: UpdateDistribution$,
-};
+/**
+ * The SDK's schema of each operation (its HTTP binding and shapes drive the restXml codec), and
+ * every structure schema it holds. Loaded on the first control-plane request: the SDK module is
+ * the largest thing the local cloud reads, and most runs never call CloudFront.
+ */
+export async function loadSchemas(): Promise<{ operations: Record<keyof typeof OPERATIONS, unknown>; all: unknown[] }> {
+  const sdk = await import('@aws-sdk/client-cloudfront');
+  const operations = Object.fromEntries(Object.keys(OPERATIONS).map((name) => [name, sdk[`${name}$` as keyof typeof sdk]])) as Record<
+    keyof typeof OPERATIONS,
+    unknown
+  >;
+  return { operations, all: Object.values(sdk).filter((value) => Array.isArray(value) && value[0] === 9) };
+}

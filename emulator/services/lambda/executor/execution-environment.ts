@@ -6,13 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { constants } from 'node:os';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { ASSETS } from '../../../assets.js';
 import type { LogEventInput } from '../../logs/log-writer.js';
 import { lambdaEnvironment } from './environment-variables.js';
 import type { FunctionSpec, InvocationRequest } from './executor.js';
 import { logStreamName } from './log-lines.js';
 
-const BOOTSTRAP = fileURLToPath(new URL('../runtime/bootstrap.mjs', import.meta.url));
+const BOOTSTRAP = ASSETS.lambdaBootstrap;
 const RUNTIME_PREFIX = '/2018-06-01/runtime';
 /** AWS's own figure for the largest synchronous response. */
 const MAX_RESPONSE_BYTES = 6_291_556;
