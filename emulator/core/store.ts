@@ -10,7 +10,14 @@ import { dirname, join } from 'node:path';
  * acknowledged write loses nothing and never leaves a half-written file.
  */
 export interface Store {
+  /** A fresh copy of the document, the caller's to change. */
   get<T>(key: string): T | undefined;
+  /**
+   * The document as one shared, deeply frozen object, parsed once per version of the document:
+   * for reads on hot paths (a request's API deployment, a function's configuration). Never
+   * modify it (it throws); use `get` for a copy to change.
+   */
+  peek<T>(key: string): Readonly<T> | undefined;
   put(key: string, value: unknown): void;
   delete(key: string): void;
   /** Keys directly or indirectly under `prefix/`, sorted. */
@@ -40,16 +47,32 @@ function decodeSegment(segment: string): string {
 export class MemoryStore implements Store {
   protected docs = new Map<string, string>();
   protected blobs = new Map<string, Buffer>();
+  /** Parsed documents handed out by peek, with the text they were parsed from. */
+  private readonly parsed = new Map<string, { text: string; value: unknown }>();
 
   get<T>(key: string): T | undefined {
     const text = this.docs.get(key);
     return text === undefined ? undefined : (JSON.parse(text) as T);
+  }
+  peek<T>(key: string): Readonly<T> | undefined {
+    const text = this.docs.get(key);
+    if (text === undefined) {
+      this.parsed.delete(key);
+      return undefined;
+    }
+    const cached = this.parsed.get(key);
+    // A put stores a new string, so an unchanged document compares by identity, at once.
+    if (cached && cached.text === text) return cached.value as Readonly<T>;
+    const value = deepFreeze(JSON.parse(text));
+    this.parsed.set(key, { text, value });
+    return value as Readonly<T>;
   }
   put(key: string, value: unknown): void {
     this.docs.set(key, JSON.stringify(value));
   }
   delete(key: string): void {
     this.docs.delete(key);
+    this.parsed.delete(key);
   }
   keys(prefix: string): string[] {
     const start = `${prefix}/`;
@@ -75,7 +98,16 @@ export class MemoryStore implements Store {
   clear(): void {
     this.docs.clear();
     this.blobs.clear();
+    this.parsed.clear();
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const member of Object.values(value)) deepFreeze(member);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Documents and blobs as files under `root/data`, each written to a temporary file then renamed. */
@@ -135,7 +167,7 @@ export class FileStore extends MemoryStore {
   }
   override delete(key: string): void {
     rmSync(this.pathFor(key, JSON_EXT), { force: true });
-    this.docs.delete(key);
+    super.delete(key);
   }
   override getBlob(key: string): Buffer | undefined {
     if (!this.blobKeys.has(key)) return undefined;
@@ -206,6 +238,10 @@ export class Collection<T> {
   ) {}
   get(id: string): T | undefined {
     return this.store.get<T>(`${this.prefix}/${id}`);
+  }
+  /** The shared frozen document (see Store.peek): read it, never change it. */
+  peek(id: string): Readonly<T> | undefined {
+    return this.store.peek<T>(`${this.prefix}/${id}`);
   }
   put(id: string, value: T): void {
     this.store.put(`${this.prefix}/${id}`, value);

@@ -73,7 +73,7 @@ export class ApiLocator {
 
   locate(apiId: string): { account: string; region: string } | undefined {
     const cached = this.known.get(apiId);
-    if (cached && this.store.get(`apigateway/${cached.account}/${cached.region}/restapis/${apiId}`)) return cached;
+    if (cached && this.store.peek(`apigateway/${cached.account}/${cached.region}/restapis/${apiId}`)) return cached;
     this.known.delete(apiId);
     for (const key of this.store.keys('apigateway')) {
       const m = /^apigateway\/([^/]+)\/([^/]+)\/restapis\/([^/]+)$/.exec(key);

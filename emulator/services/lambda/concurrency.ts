@@ -22,8 +22,9 @@ export class ReservedConcurrency {
     this.key = `lambda/${account}/${region}/reserved-concurrency`;
   }
 
-  all(): Record<string, number> {
-    return this.store.get<Record<string, number>>(this.key) ?? {};
+  /** Read only: the store's shared frozen copy. */
+  all(): Readonly<Record<string, number>> {
+    return this.store.peek<Record<string, number>>(this.key) ?? {};
   }
   get(name: string): number | undefined {
     return this.all()[name];
@@ -32,7 +33,7 @@ export class ReservedConcurrency {
     this.store.put(this.key, { ...this.all(), [name]: value });
   }
   delete(name: string): void {
-    const all = this.all();
+    const all = this.store.get<Record<string, number>>(this.key) ?? {};
     if (!(name in all)) return;
     delete all[name];
     this.store.put(this.key, all);

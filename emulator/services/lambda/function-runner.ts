@@ -13,9 +13,9 @@ import { type AliasRecord, environmentRevision, type FunctionRecord, FunctionSto
 /** A function version, or an alias, found from a name or ARN and an optional qualifier. */
 export interface Target {
   functions: FunctionStore;
-  fn: FunctionRecord;
+  fn: Readonly<FunctionRecord>;
   /** The version named, or the version the alias points to. */
-  config: VersionConfig;
+  config: Readonly<VersionConfig>;
   /** The qualifier the caller named, if any (a version number, `$LATEST` or an alias name). */
   qualifier?: string;
   /** Set when the qualifier names an alias: invocations may run another version by weight. */
@@ -83,12 +83,15 @@ export class FunctionRunner {
     return { functions, fn, ...(ref.qualifier ? { qualifier: ref.qualifier } : {}) };
   }
 
-  /** A version or alias of a function (`$LATEST` unless a qualifier is given in the name or separately). */
+  /**
+   * A version or alias of a function (`$LATEST` unless a qualifier is given in the name or
+   * separately). Its records are the store's shared frozen copies: read them, never change them.
+   */
   target(account: string, region: string, functionName: unknown, qualifier?: string): Target {
     const ref = parseFunctionRef(functionName, qualifier);
     const scope = scopeOf(ref, account, region);
     const functions = this.functions(scope.account, scope.region);
-    const fn = functions.get(ref.name);
+    const fn = functions.peek(ref.name);
     const resolved = fn && resolveQualifier(fn, ref.qualifier);
     if (!fn || !resolved) throw functionNotFound(functionArn(scope.region, scope.account, ref.name, ref.qualifier));
     return {

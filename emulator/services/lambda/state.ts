@@ -69,6 +69,10 @@ export class FunctionStore {
   get(name: string): FunctionRecord | undefined {
     return this.functions.get(name);
   }
+  /** The shared frozen record (see Store.peek), for invocations: read it, never change it. */
+  peek(name: string): Readonly<FunctionRecord> | undefined {
+    return this.functions.peek(name);
+  }
   put(fn: FunctionRecord): void {
     this.functions.put(fn.name, fn);
   }

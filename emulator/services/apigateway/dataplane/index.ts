@@ -77,9 +77,10 @@ export class DataPlane {
     const location = target && this.locator.locate(target.apiId);
     if (!target || !location) return forbidden();
     const state = new ApiGatewayState(this.ctx.store, location.account, location.region);
-    const api = state.apis.get(target.apiId);
+    // Shared frozen documents: parsed once per change, not once per request.
+    const api = state.apis.peek(target.apiId);
     const stage = api?.stages[target.stageName];
-    const deployment = stage?.deploymentId ? state.deployments(target.apiId).get(stage.deploymentId) : undefined;
+    const deployment = stage?.deploymentId ? state.deployments(target.apiId).peek(stage.deploymentId) : undefined;
     if (!api || !stage || !deployment || api.api.disableExecuteApiEndpoint) return forbidden();
 
     const inv: Invocation = {
