@@ -51,6 +51,9 @@ describe('local console API', () => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('/_emulator/console/app.js');
+    const script = await fetch(`${cloud.url}/_emulator/console/app.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect((await fetch(`${cloud.url}/_emulator/console`)).status).toBe(200);
     expect((await fetch(`${cloud.url}/_emulator/health`)).status).toBe(200);
     expect((await fetch(`${cloud.url}/_emulator/cognito/codes`)).status).toBe(200);
