@@ -5,6 +5,7 @@
 
 import { createRequire } from 'node:module';
 import { AwsError } from '../../core/errors.js';
+import { cacheExpressionParses } from './expression-cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -81,6 +82,8 @@ export interface DynaliteDb {
 }
 
 export const dynaliteDb = require('dynalite/db') as DynaliteDb;
+
+cacheExpressionParses();
 
 interface ValidationModule {
   types: Record<string, unknown>;
