@@ -22,6 +22,7 @@ Chat ready in ${seconds()} s:
 
   CloudFront    ${outputs.cdnUrl ?? '(none)'}
   API           ${outputs.apiUrl}
+  Console       ${cloud.url}/_emulator/  (tables, functions and logs, the API, users and codes, alarms)
   Codes outbox  ${cloud.url}/_emulator/cognito/codes  (sign-up codes are also printed here)
   Health        ${cloud.url}/_emulator/health
 
