@@ -2,7 +2,7 @@
  * boot_ms: from spawning the local cloud to its first healthy answer, median of 5, beside moto_server
  * started and polled the same way (the peer: another local AWS implementation).
  */
-import { buildEmulator } from '../scripts/build-emulator.js';
+import { execFileSync } from 'node:child_process';
 import { fmt, freePort, hasCommand, median, spawnQuiet, stop, waitForUrl } from './support.js';
 
 const RUNS = 5;
@@ -20,19 +20,13 @@ async function bootOnce(command: string, args: string[], env: NodeJS.ProcessEnv,
 
 export async function runBootBench(): Promise<{ bootMs: number; motoBootMs: number }> {
   // The local cloud as `npm run emulator` runs it: built once (not timed), then started by Node alone.
-  const built = await buildEmulator();
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
   const ours: number[] = [];
   const moto: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const port = await freePort();
     ours.push(
-      await bootOnce(
-        process.execPath,
-        [built],
-        { PORT: String(port), EMULATOR_PERSIST: '0' },
-        '/_emulator/health',
-        port,
-      ),
+      await bootOnce(process.execPath, ['dist/emulator.mjs'], { PORT: String(port), EMULATOR_PERSIST: '0' }, '/_emulator/health', port),
     );
     if (hasCommand('moto_server')) {
       const motoPort = await freePort();

@@ -1,4 +1,4 @@
-import { bundleHandler } from './bundle.js';
+import { bundleHandlers } from './bundle.js';
 import { buildClient, CLIENT_DIST } from './client-build.js';
 import type { StackOutputs } from './outputs.js';
 import { step } from './progress.js';
@@ -42,6 +42,9 @@ function urlsFor(target: Target, apiId: string, bucket: string) {
 /** Creates or updates the whole chat stack, one idempotent step per resource. */
 export async function provision(target: Target, log: (line: string) => void = console.log): Promise<StackOutputs> {
   const clients = clientsFor(target);
+  // Bundling runs in esbuild's own process, beside the first steps.
+  const zips = bundleHandlers(FUNCTIONS.map((fn) => fn.entry));
+  zips.catch(() => {}); // a failure is reported by the first step that needs a zip
   log(`Provisioning the chat stack into ${target.name}${target.endpoint ? ` at ${target.endpoint}` : ''} (${target.region})`);
 
   const [messages, conversations] = await Promise.all([
@@ -60,7 +63,7 @@ export async function provision(target: Target, log: (line: string) => void = co
   await step(
     `function ${trigger.name} with aliases ${Object.values(STACK.stages).join(', ')}`,
     async () => {
-      const zip = await bundleHandler(trigger.entry);
+      const zip = (await zips)[trigger.entry]!;
       triggerFunctionArn = await ensureFunction(clients, {
         name: trigger.name,
         roleArn: basicRoleArn,
@@ -101,7 +104,7 @@ export async function provision(target: Target, log: (line: string) => void = co
       step(
         `function ${fn.name} with aliases ${Object.values(STACK.stages).join(', ')}`,
         async () => {
-          const zip = await bundleHandler(fn.entry);
+          const zip = (await zips)[fn.entry]!;
           functionArns[fn.name] = await ensureFunction(clients, { name: fn.name, roleArn: roleArns[fn.role], zip, environment });
           liveVersions[fn.name] = (await ensureAliases(clients, fn.name)).live;
         },

@@ -44,7 +44,7 @@ import { checkToken, issuerPoolId } from './access-tokens.js';
 import { authorizerClaims } from './authorizer-claims.js';
 import { codesRoute } from './codes.js';
 import type { CognitoContext } from './context.js';
-import { KeyCache } from './jwt.js';
+import { KeyCache, prepareSigningKey } from './jwt.js';
 import { OPERATIONS } from './operations/index.js';
 import { CognitoState } from './state.js';
 import type { TokenVerifier, VerifiedToken } from './token-verifier.js';
@@ -60,6 +60,7 @@ export class CognitoService implements Service, TokenVerifier {
 
   constructor(private readonly ctx: ServiceContext) {
     this.state = new CognitoState(ctx.store);
+    prepareSigningKey();
     this.api = awsJsonHandler<CognitoContext>({
       serviceName: 'Cognito user pools',
       contentType: 'application/x-amz-json-1.1',

@@ -1,12 +1,44 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 import type { SigningKeyRecord } from './state.js';
 
 /** A fresh RSA-2048 key; its `kid` is derived from the public modulus, as stable as the key. */
 export function newSigningKey(): SigningKeyRecord {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const publicJwk = publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
+  const key = spareKey ?? recordOf(generateKeyPairSync('rsa', { modulusLength: 2048 }));
+  spareKey = undefined;
+  prepareSigningKey();
+  return key;
+}
+
+/**
+ * RSA key generation takes 100-300 ms of CPU: one key is generated ahead, on the thread pool, so
+ * that creating a user pool does not block the event loop. Called when the service starts and
+ * after each key taken.
+ */
+export function prepareSigningKey(): void {
+  if (spareKey || preparing) return;
+  preparing = true;
+  generateKeyPair('rsa', { modulusLength: 2048 }, (err, publicKey, privateKey) => {
+    preparing = false;
+    if (!err) spareKey ??= recordOf({ publicKey, privateKey });
+  });
+}
+
+let spareKey: SigningKeyRecord | undefined;
+let preparing = false;
+
+function recordOf(pair: { publicKey: KeyObject; privateKey: KeyObject }): SigningKeyRecord {
+  const publicJwk = pair.publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
   const kid = createHash('sha256').update(String(publicJwk.n)).digest('base64');
-  return { kid, privateJwk: privateKey.export({ format: 'jwk' }) as Record<string, unknown>, publicJwk };
+  return { kid, privateJwk: pair.privateKey.export({ format: 'jwk' }) as Record<string, unknown>, publicJwk };
 }
 
 /** The JWKS entry for a key, as Cognito publishes it. */
