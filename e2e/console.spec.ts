@@ -74,4 +74,13 @@ test('the local console shows the stack, queries a table and charts an alarm', a
   await expect(apiAlarm.getByTestId('chart-point').first()).toBeVisible();
   for (const name of Object.keys(functions))
     await expect(page.locator(`[data-testid="alarm-card"][data-alarm="${name}-Errors"]`)).toHaveCount(1);
+
+  // An action: set the alarm's state from its page; the history records the change.
+  await apiAlarm.getByRole('link', { name: `Chat-API-${stage}-5XXError` }).click();
+  await page.getByTestId('alarm-state').selectOption('ALARM');
+  await page.getByTestId('set-state').click();
+  await page.getByTestId('set-state-confirm').click();
+  await expect(page.getByTestId('notice')).toHaveText(`Chat-API-${stage}-5XXError set to ALARM.`);
+  await expect(page.locator('main')).toContainText('to ALARM');
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-points', /^[1-9]/);
 });

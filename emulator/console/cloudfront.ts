@@ -1,6 +1,7 @@
 import { requestId } from '../core/ids.js';
 import type { CloudFrontContext } from '../services/cloudfront/context.js';
 import type { CloudFrontService } from '../services/cloudfront/index.js';
+import { CreateInvalidation } from '../services/cloudfront/operations/CreateInvalidation.js';
 import { GetDistribution } from '../services/cloudfront/operations/GetDistribution.js';
 import { ListDistributions } from '../services/cloudfront/operations/ListDistributions.js';
 import { ListInvalidations } from '../services/cloudfront/operations/ListInvalidations.js';
@@ -92,4 +93,22 @@ export const distribution: Endpoint = async (req) => {
     cache: service.cache.statisticsOf(id),
     invalidations: (InvalidationList?.Items ?? []).map((i) => ({ id: i.Id, status: i.Status, createTime: i.CreateTime })),
   };
+};
+
+/** Action: an invalidation of `paths` (default `/*`), as CreateInvalidation makes it. */
+export const invalidate: Endpoint = async (req) => {
+  const { ctx } = context(req);
+  const id = req.params.required('id', 32);
+  const paths = (req.params.optional('paths', 4096) ?? '/*')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const { Invalidation } = await CreateInvalidation(
+    {
+      DistributionId: id,
+      InvalidationBatch: { CallerReference: `console-${Date.now()}-${requestId()}`, Paths: { Quantity: paths.length, Items: paths } },
+    },
+    ctx,
+  );
+  return { id: Invalidation?.Id, status: Invalidation?.Status, paths };
 };

@@ -34,6 +34,10 @@ describe('local console API', () => {
     const response = await fetch(`${cloud.url}/_emulator/console/api/${path}?${new URLSearchParams(query)}`);
     return { status: response.status, body: (await response.json()) as any };
   };
+  const act = async (path: string, query: Record<string, string>, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${cloud.url}/_emulator/console/api/${path}?${new URLSearchParams(query)}`, { method: 'POST', headers });
+    return { status: response.status, body: (await response.json()) as any };
+  };
   const ok = async (path: string, query: Record<string, string> = {}) => {
     const { status, body } = await api(path, query);
     expect(status, JSON.stringify(body)).toBe(200);
@@ -41,6 +45,7 @@ describe('local console API', () => {
   };
 
   beforeAll(async () => {
+    process.env.EMULATOR_ALARM_INTERVAL_MS = '0'; // alarm states change only when the test says so
     cloud = await startTestCloud();
   });
   afterAll(async () => cloud.close());
@@ -156,6 +161,18 @@ describe('local console API', () => {
       }
       expect((await api('dynamodb/table', {})).status).toBe(400);
     });
+
+    it('purges a table when asked by the console page or a tool, never by another site', async () => {
+      const foreign = await act('dynamodb/purge', { table: 'Console-Messages' }, { origin: 'http://evil.example' });
+      expect(foreign.status).toBe(403);
+      expect((await api('dynamodb/purge', { table: 'Console-Messages' })).status).toBe(404);
+      expect((await ok('dynamodb/table', { name: 'Console-Messages' })).items).toHaveLength(5);
+      const purged = await act('dynamodb/purge', { table: 'Console-Messages' }, { origin: cloud.url });
+      expect(purged).toEqual({ status: 200, body: { table: 'Console-Messages', deleted: 5 } });
+      expect((await ok('dynamodb/table', { name: 'Console-Messages' })).items).toEqual([]);
+      expect((await ok('dynamodb/query', { table: 'Console-Messages', index: 'bySender', pk: 'alice' })).items).toEqual([]);
+      expect((await act('dynamodb/purge', {})).status).toBe(400);
+    });
   });
 
   describe('S3 and CloudFront', () => {
@@ -210,6 +227,18 @@ describe('local console API', () => {
       expect(one.behaviors).toEqual([expect.objectContaining({ pathPattern: '*', origin: 'website' })]);
       expect(one.url).toContain(`${distributionId.toLowerCase()}.cloudfront.localhost`);
       expect((await api('cloudfront/distribution', { id: 'ENOSUCHDIST0000' })).status).toBe(404);
+    });
+
+    it('invalidates a distribution, which empties its cache', async () => {
+      const invalidated = await act('cloudfront/invalidate', { id: distributionId });
+      expect(invalidated.status).toBe(200);
+      expect(invalidated.body).toEqual(expect.objectContaining({ id: expect.stringMatching(/^I/), paths: ['/*'] }));
+      const one = await ok('cloudfront/distribution', { id: distributionId });
+      expect(one.cache.entries).toBe(0);
+      expect(one.invalidations.map((i: any) => i.id)).toEqual([invalidated.body.id]);
+      const host = `${distributionId.toLowerCase()}.cloudfront.localhost:${cloud.port}`;
+      expect((await hostRequest(cloud.port, host, '/')).headers['x-cache']).toBe('Miss from cloudfront');
+      expect((await act('cloudfront/invalidate', { id: 'ENOSUCHDIST0000' })).status).toBe(404);
     });
   });
 
@@ -348,6 +377,14 @@ describe('local console API', () => {
     expect(one.history.length).toBeGreaterThanOrEqual(1);
     expect((await api('monitoring/alarm', { name: 'no-such-alarm' })).status).toBe(404);
     expect((await api('monitoring/alarm', { name: 'console-failures', minutes: '1' })).status).toBe(400);
+
+    const set = await act('monitoring/set-alarm-state', { name: 'console-failures', state: 'ALARM', reason: 'drill' });
+    expect(set.status).toBe(200);
+    const after = await ok('monitoring/alarm', { name: 'console-failures' });
+    expect([after.alarm.state, after.alarm.reason]).toEqual(['ALARM', 'drill']);
+    expect((await act('monitoring/set-alarm-state', { name: 'console-failures', state: 'ON_FIRE' })).status).toBe(400);
+    expect((await act('monitoring/set-alarm-state', { name: 'console-failures' })).status).toBe(400);
+    expect((await act('monitoring/set-alarm-state', { name: 'no-such-alarm', state: 'OK' })).status).toBe(404);
 
     const overview = await ok('overview');
     expect(overview.counts.monitoring).toBeGreaterThanOrEqual(1);

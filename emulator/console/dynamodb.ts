@@ -160,3 +160,36 @@ export const query: Endpoint = async ({ calls, params }) => {
     next: encodeCursor(result.LastEvaluatedKey),
   };
 };
+
+/** Action: deletes every item of a table (Scan for the keys, BatchWriteItem deletes 25 at a time). */
+export const purge: Endpoint = async ({ calls, params }) => {
+  const name = params.required('table', 255);
+  const description = await describeTable(calls, name);
+  const keyNames = (description.KeySchema ?? []).map((k) => k.AttributeName!);
+  const names = Object.fromEntries(keyNames.map((n, i) => [`#k${i}`, n]));
+  let deleted = 0;
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await calls.json<ScanCommandOutput>(SERVICE, target('Scan'), {
+      TableName: name,
+      ProjectionExpression: Object.keys(names).join(', '),
+      ExpressionAttributeNames: names,
+      ExclusiveStartKey: start,
+    });
+    const keys = page.Items ?? [];
+    for (let i = 0; i < keys.length; i += 25) {
+      let requests: unknown[] = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+      for (let attempt = 0; requests.length && attempt < 10; attempt++) {
+        const result = await calls.json<{ UnprocessedItems?: Record<string, unknown[]> }>(SERVICE, target('BatchWriteItem'), {
+          RequestItems: { [name]: requests },
+        });
+        const left = result.UnprocessedItems?.[name] ?? [];
+        deleted += requests.length - left.length;
+        requests = left;
+      }
+      if (requests.length) throw new Error(`${requests.length} deletes of ${name} stayed unprocessed.`);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return { table: name, deleted };
+};

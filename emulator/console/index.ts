@@ -4,8 +4,12 @@
  * modules call the services' own operations in process for one account and region (the local
  * cloud's defaults, or `?account=&region=`); the page (page/) is plain HTML, CSS and ES modules.
  *
- * Not yet: actions (purge a table, invalidate a distribution, set an alarm state), IAM, STS and
- * DynamoDB Streams records, S3 object contents, and a choice of account and region in the page.
+ * Three actions, POSTed with their parameters in the query string: delete every item of a table,
+ * invalidate paths of a distribution, set an alarm's state. A browser's POST must come from the
+ * console's own origin (another site's page cannot trigger them).
+ *
+ * Not yet: IAM, STS and DynamoDB Streams records, S3 object contents, other actions (delete an
+ * object, invoke a function, confirm a user), and a choice of account and region in the page.
  */
 
 import type { AdminRoute } from '../core/edge.js';
@@ -44,6 +48,13 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   'monitoring/alarm': monitoring.alarm,
 };
 
+/** Actions change state: `POST /_emulator/console/api/<name>?...`. */
+export const ACTIONS: Record<string, Endpoint> = {
+  'dynamodb/purge': dynamodb.purge,
+  'cloudfront/invalidate': cloudfront.invalidate,
+  'monitoring/set-alarm-state': monitoring.setAlarmState,
+};
+
 function scopeOf(req: EdgeRequest, params: Params): Scope {
   const account = params.optional('account', 12) ?? req.account;
   const region = params.optional('region', 32) ?? req.region;
@@ -77,9 +88,27 @@ function apiRoute(endpoint: Endpoint, deps: ConsoleDeps): AdminRoute {
   };
 }
 
+/** Browsers send Origin with every POST: only the console's own page (same host) may act; tools without one may. */
+function sameOrigin(req: EdgeRequest): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.host;
+  } catch {
+    return false;
+  }
+}
+
+function actionRoute(endpoint: Endpoint, deps: ConsoleDeps): AdminRoute {
+  const run = apiRoute(endpoint, deps);
+  return (req) =>
+    sameOrigin(req) ? run(req) : json(403, { code: 'Forbidden', message: 'Console actions are taken from the console page only.' });
+}
+
 /** The console's routes under /_emulator/: the page and its JSON API. */
 export function consoleRoutes(deps: ConsoleDeps): Record<string, AdminRoute> {
   const routes = pageRoutes();
   for (const [name, endpoint] of Object.entries(ENDPOINTS)) routes[`console/api/${name}`] = apiRoute(endpoint, deps);
+  for (const [name, endpoint] of Object.entries(ACTIONS)) routes[`POST console/api/${name}`] = actionRoute(endpoint, deps);
   return routes;
 }

@@ -116,3 +116,15 @@ export const alarm: Endpoint = async ({ calls, params }) => {
     })),
   };
 };
+
+export const ALARM_STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const;
+
+/** Action: SetAlarmState (the next evaluation sets the state the data calls for, as on AWS). */
+export const setAlarmState: Endpoint = async ({ calls, params }) => {
+  const name = params.required('name', 255);
+  params.required('state', 32);
+  const state = params.oneOf('state', ALARM_STATES, 'OK');
+  const reason = params.optional('reason', 1023) ?? 'Set from the local console';
+  await calls.json(SERVICE, target('SetAlarmState'), { AlarmName: name, StateValue: state, StateReason: reason });
+  return { name, state, reason };
+};

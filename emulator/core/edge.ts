@@ -10,7 +10,10 @@ import type { Service, ServiceRegistry } from './service.js';
 import { accountFor, parseCredential } from './sigv4.js';
 import type { Store } from './store.js';
 
-/** Routes under /_emulator/ other than health and reset, offered by services (e.g. "cognito/codes"). */
+/**
+ * Routes under /_emulator/ other than health and reset, offered by services: keyed by the route
+ * for GET (e.g. "cognito/codes"), by method and route for others (e.g. "POST console/api/...").
+ */
 export type AdminRoute = (req: EdgeRequest) => Promise<EdgeResponse> | EdgeResponse;
 
 export interface EdgeOptions {
@@ -176,10 +179,10 @@ export function createEdge(options: EdgeOptions): Server {
       options.store.clear();
       return writeResponse(res, json(200, { reset: true }), cors);
     }
-    const handler = options.adminRoutes.get(route);
-    if (handler && raw.method === 'GET') {
+    const handler = options.adminRoutes.get(raw.method === 'GET' ? route : `${raw.method} ${route}`);
+    if (handler) {
       const req: EdgeRequest = {
-        method: raw.method,
+        method: raw.method ?? 'GET',
         path,
         rawPath,
         query,

@@ -3,6 +3,7 @@
  * service, a menu with resource counts, and a refresh every few seconds while "live" is on and
  * nobody is typing.
  */
+import { takeNotice } from './actions.js';
 import { api } from './api.js';
 import { h, link } from './dom.js';
 import { SERVICES } from './services.js';
@@ -77,7 +78,12 @@ async function render({ refresh = false } = {}) {
     const nodes = await content(path, params);
     if (hash !== location.hash) return; // navigated meanwhile: the next render shows it
     const scroll = window.scrollY;
-    main.replaceChildren(...[nodes].flat(Infinity).filter(Boolean));
+    const notice = takeNotice();
+    main.replaceChildren(
+      ...[notice ? h('p', { class: `notice notice-${notice.kind}`, 'data-testid': 'notice' }, notice.text) : '', nodes]
+        .flat(Infinity)
+        .filter(Boolean),
+    );
     window.scrollTo(0, refresh && hash === renderedHash ? scroll : 0);
     renderedHash = hash;
     await renderMenu();
@@ -89,12 +95,17 @@ async function render({ refresh = false } = {}) {
   }
 }
 
+/** Someone is filling a form (the query box, an action's confirmation): a refresh would lose it. */
 function typing() {
   const active = document.activeElement;
-  return active && ['INPUT', 'SELECT', 'TEXTAREA'].includes(active.tagName) && main.contains(active);
+  return Boolean(active && main.contains(active) && active.closest('form'));
 }
 
 window.addEventListener('hashchange', () => render());
+window.addEventListener('console-refresh', async () => {
+  while (rendering) await new Promise((resolve) => setTimeout(resolve, 50));
+  render({ refresh: true });
+});
 // A navigation during a render is shown by the render that follows it.
 setInterval(() => {
   if (!rendering && location.hash !== renderedHash) render();

@@ -1,5 +1,6 @@
+import { actionForm } from './actions.js';
 import { api } from './api.js';
-import { badge, clipped, code, external, facts, formatBytes, formatTime, link, section, table } from './dom.js';
+import { badge, clipped, code, external, facts, formatBytes, formatTime, h, link, section, table } from './dom.js';
 
 const ratio = (c) => (c.hits + c.misses ? `${Math.round((100 * c.hits) / (c.hits + c.misses))}%` : '');
 
@@ -82,6 +83,15 @@ async function distribution(params) {
     ),
     section(
       'Invalidations (newest first)',
+      actionForm({
+        label: 'Invalidate…',
+        confirm: 'Remove these paths from the cache?',
+        path: 'cloudfront/invalidate',
+        params: { id: d.id },
+        fields: [h('label', {}, 'Paths (comma-separated) ', h('input', { name: 'paths', value: '/*', size: 30 })), ' '],
+        done: (answer) => `Invalidation ${answer.id} of ${answer.paths.join(', ')} created.`,
+        testId: 'invalidate',
+      }),
       table(
         [
           ['Id', (i) => i.id],

@@ -1,3 +1,4 @@
+import { actionForm } from './actions.js';
 import { api } from './api.js';
 import { clipped, code, facts, formatBytes, h, link, route, section, table } from './dom.js';
 
@@ -162,6 +163,14 @@ async function tableView(params) {
         ['TTL', detail.timeToLive?.AttributeName ? `${detail.timeToLive.AttributeName} (${detail.timeToLive.TimeToLiveStatus})` : 'off'],
         ['Indexes', t.indexes.map((i) => `${i.name} (${i.kind}): ${keyText(i.keySchema)}`).join('; ')],
       ]),
+      actionForm({
+        label: 'Delete all items…',
+        confirm: `Delete every item of ${t.name}?`,
+        path: 'dynamodb/purge',
+        params: { table: t.name },
+        done: (answer) => `Deleted ${answer.deleted} item(s) of ${answer.table}.`,
+        testId: 'purge',
+      }),
     ),
     section('Query', form, results ?? h('p', { class: 'muted' }, 'Give a partition key value to query.')),
     section(

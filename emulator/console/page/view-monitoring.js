@@ -1,3 +1,4 @@
+import { actionForm } from './actions.js';
 import { api } from './api.js';
 import { lineChart } from './chart.js';
 import { badge, facts, formatTime, h, link, route, section, table } from './dom.js';
@@ -69,6 +70,24 @@ async function alarm(params) {
         ['Missing data', a.treatMissingData ?? 'missing'],
         ['Actions', a.actionsEnabled ? 'enabled (not delivered locally)' : 'disabled'],
       ]),
+      actionForm({
+        label: 'Set state…',
+        confirm: 'Set this state? The next evaluation sets the state the data calls for.',
+        path: 'monitoring/set-alarm-state',
+        params: { name: a.name },
+        fields: [
+          h(
+            'select',
+            { name: 'state', 'data-testid': 'alarm-state' },
+            ['ALARM', 'OK', 'INSUFFICIENT_DATA'].map((state) => h('option', { value: state }, state)),
+          ),
+          ' ',
+          h('input', { name: 'reason', placeholder: 'reason', size: 30 }),
+          ' ',
+        ],
+        done: (answer) => `${answer.name} set to ${answer.state}.`,
+        testId: 'set-state',
+      }),
     ),
     section(
       'Metric',
