@@ -68,8 +68,7 @@ function failure(err: unknown) {
   if (err instanceof BadRequest) return json(400, { code: 'BadRequest', message: err.message });
   if (err instanceof NotFound) return json(404, { code: 'NotFound', message: err.message });
   if (err instanceof ServiceCallError || err instanceof AwsError) {
-    const status = err instanceof AwsError ? err.status : err.status;
-    return json(status >= 500 ? 502 : status, { code: err.code, message: err.message });
+    return json(err.status >= 500 ? 502 : err.status, { code: err.code, message: err.message });
   }
   console.error('[console] request failed:', err);
   return json(500, { code: 'InternalError', message: err instanceof Error ? err.message : String(err) });

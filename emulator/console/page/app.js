@@ -85,6 +85,7 @@ async function render({ refresh = false } = {}) {
         .filter(Boolean),
     );
     window.scrollTo(0, refresh && hash === renderedHash ? scroll : 0);
+    for (const element of main.querySelectorAll('[data-scroll-end]')) element.scrollTop = element.scrollHeight;
     renderedHash = hash;
     await renderMenu();
     updated.textContent = `updated ${new Date().toLocaleTimeString()}`;

@@ -54,7 +54,7 @@ async function tables() {
       [
         ['Name', (t) => link('dynamodb/table', { name: t.name }, t.name)],
         ['Status', (t) => t.status],
-        ['Items', (t) => t.itemCount],
+        ['ItemCount', (t) => t.itemCount],
         ['Size', (t) => formatBytes(t.sizeBytes)],
         ['Keys', (t) => keyText(t.keySchema)],
         ['Indexes', (t) => t.indexes.map((i) => i.name).join(', ')],
@@ -155,7 +155,7 @@ async function tableView(params) {
       `Table ${t.name}`,
       facts([
         ['Status', t.status],
-        ['Items', t.itemCount],
+        ['ItemCount (DescribeTable)', t.itemCount],
         ['Size', formatBytes(t.sizeBytes)],
         ['Keys', keyText(t.keySchema)],
         ['Billing', t.billingMode],

@@ -107,7 +107,7 @@ async function fn(params) {
       logs.events.length
         ? h(
             'pre',
-            { class: 'logs', 'data-testid': 'logs' },
+            { class: 'logs', 'data-testid': 'logs', 'data-scroll-end': true },
             logs.events.map((e) =>
               h(
                 'span',
