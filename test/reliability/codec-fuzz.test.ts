@@ -810,15 +810,7 @@ const CODECS: Codec[] = [
  * Codecs with reported bugs (services other engineers own), each a request that gets a 500:
  * the test is expected to fail until they are fixed, then the entry goes.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'CloudWatch metrics and alarms (awsJson1_0)':
-    'DeleteAlarms / DescribeAlarms with {"AlarmNames": {}} (not a list): 500 "input.AlarmNames is not iterable" / "names is not iterable"',
-  'CloudFront (restXml)': [
-    'POST /2020-05-31/distribution/%FF/invalidation: 500 URIError "URI malformed" (wire/rest-xml.ts decodes path labels unguarded);',
-    'a body with <!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>: 500 "External entities are not supported";',
-    'a body of 20,000 nested elements: 500 "Maximum nested tags exceeded" (wire/xml-read.ts lets the parser errors through)',
-  ].join(' '),
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 async function seed(cloud: TestCloud): Promise<Seeds> {
   const config = cloud.clientConfig;

@@ -209,6 +209,22 @@ describe('CloudFront control plane', () => {
     });
     expect(raw.status).toBe(400);
     expect(await raw.text()).toContain('<Code>MalformedInput</Code>');
+    const hostile = [
+      ['/2020-05-31/distribution/%FF/invalidation', '<InvalidationBatch/>'],
+      [
+        '/2020-05-31/distribution',
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><DistributionConfig>&e;</DistributionConfig>',
+      ],
+      ['/2020-05-31/distribution', `${'<DistributionConfig>'.repeat(20_000)}${'</DistributionConfig>'.repeat(20_000)}`],
+    ];
+    for (const [path, body] of hostile) {
+      const answer = await fetch(`${cloud.url}${path}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
+      expect({ path, status: answer.status, code: /<Code>(\w+)<\/Code>/.exec(await answer.text())?.[1] }).toEqual({
+        path,
+        status: 400,
+        code: 'MalformedInput',
+      });
+    }
     const unimplemented = await fetch(`${cloud.url}/2020-05-31/cache-policy`, { method: 'POST', body: '<CachePolicyConfig/>' });
     expect(unimplemented.status).toBe(400);
     expect(await unimplemented.text()).toContain('The operation CreateCachePolicy is not supported by the local CloudFront service yet.');

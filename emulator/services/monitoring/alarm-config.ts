@@ -2,7 +2,7 @@ import type { PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import type { AlarmRecord } from './alarm-store.js';
 import { InvalidParameterCombination, InvalidParameterValue, invalidMember, ValidationError } from './errors.js';
 import { isStatistic, STATISTICS } from './statistics.js';
-import { checkDimensions, checkUnit, requireParameter } from './validation.js';
+import { checkDimensions, checkList, checkUnit, requireParameter } from './validation.js';
 import type { In } from './wire.js';
 
 const COMPARISON_OPERATORS = [
@@ -18,6 +18,7 @@ const TREAT_MISSING = ['breaching', 'notBreaching', 'ignore', 'missing'];
 
 /** Checks a PutMetricAlarm request the way CloudWatch does before it stores anything. */
 export function validateAlarmInput(input: In<PutMetricAlarmCommandInput>): void {
+  for (const list of [input.Metrics, input.OKActions, input.AlarmActions, input.InsufficientDataActions, input.Tags]) checkList(list);
   requireParameter('AlarmName', input.AlarmName);
   if (input.AlarmName!.length > 255) throw invalidMember('alarmName', input.AlarmName, 'Member must have length less than or equal to 255');
   if (typeof input.EvaluationPeriods !== 'number' || input.EvaluationPeriods < 1) {

@@ -215,4 +215,33 @@ describe('CloudWatch alarms', () => {
       cw.send(new SetAlarmStateCommand({ AlarmName: 'chat-errors', StateValue: 'ALARM', StateReason: 'x', StateReasonData: '{not json' })),
     ).rejects.toMatchObject({ Code: 'InvalidFormat' });
   });
+
+  it('refuses a list member of another JSON type with SerializationException, storing nothing', async () => {
+    const call = (operation: string, body: object) =>
+      fetch(cloud.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': `GraniteServiceVersion20100801.${operation}`,
+          'x-amzn-query-mode': 'true',
+        },
+        body: JSON.stringify(body),
+      });
+    const before = await cw.send(new DescribeAlarmsCommand({}));
+    const alarm = { AlarmName: 'typed', MetricName: 'Errors', Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 60 };
+    for (const [operation, body] of [
+      ['DescribeAlarms', { AlarmNames: {} }],
+      ['DeleteAlarms', { AlarmNames: {} }],
+      ['DisableAlarmActions', { AlarmNames: 'chat-errors' }],
+      ['PutMetricAlarm', { ...alarm, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: {} }],
+    ] as const) {
+      const response = await call(operation, body);
+      expect({ operation, status: response.status, type: ((await response.json()) as { __type: string }).__type }).toEqual({
+        operation,
+        status: 400,
+        type: 'SerializationException',
+      });
+    }
+    expect(await cw.send(new DescribeAlarmsCommand({}))).toMatchObject({ MetricAlarms: before.MetricAlarms });
+  });
 });

@@ -14,6 +14,8 @@ export const ResourceNotFound = awsError('ResourceNotFound', 404);
 export const ResourceNotFoundException = awsError('ResourceNotFoundException', 404);
 export const ValidationError = awsError('ValidationError', 400);
 export const LimitExceeded = awsError('LimitExceeded', 400);
+/** A member of the wrong JSON type, refused by the JSON protocol before any operation runs. */
+export const SerializationException = awsError('SerializationException', 400);
 
 /** The wording of AWS's model validation ("1 validation error detected: ..."). */
 export function invalidMember(member: string, value: unknown, constraint: string): InstanceType<typeof ValidationError> {

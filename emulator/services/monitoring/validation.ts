@@ -1,5 +1,5 @@
 import type { Dimension } from '@aws-sdk/client-cloudwatch';
-import { InvalidParameterValue, invalidMember, MissingParameter } from './errors.js';
+import { InvalidParameterValue, invalidMember, MissingParameter, SerializationException } from './errors.js';
 
 export const UNITS = [
   'Seconds',
@@ -41,6 +41,13 @@ export function requireParameter(name: string, value: unknown): void {
   if (value === undefined || value === null || value === '') {
     throw new MissingParameter(`The parameter ${name} is required.`);
   }
+}
+
+/** A member the model types as a list: anything else is refused as the JSON protocol words it. */
+export function checkList(value: unknown): void {
+  if (value === undefined || value === null || Array.isArray(value)) return;
+  const found = typeof value === 'object' ? 'Start of structure or map' : 'Unexpected value';
+  throw new SerializationException(`${found} found where not expected`);
 }
 
 export function checkDimensions(member: string, dimensions: Dimension[] | undefined, max = 30): void {

@@ -45,6 +45,14 @@ function errorResponse(err: AwsError, requestId: string): EdgeResponse {
   return { status: err.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
 }
 
+function decodeLabel(raw: string, malformed: (message: string) => AwsError): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw malformed(`The request path holds an invalid percent-encoding: ${raw}`);
+  }
+}
+
 const payloadMember = (members: Member[]) => members.find((m) => m.traits.httpPayload);
 
 /**
@@ -93,7 +101,7 @@ export function restXmlHandler<C extends OperationContext>(options: {
       for (const member of members) {
         const { httpLabel, httpQuery, httpHeader, httpPayload } = member.traits;
         if (httpLabel) {
-          input[member.name] = decodeURIComponent(match[route.labels.indexOf(member.name) + 1] ?? '');
+          input[member.name] = decodeLabel(match[route.labels.indexOf(member.name) + 1] ?? '', options.malformed);
         } else if (httpQuery !== undefined && req.query.has(httpQuery)) {
           const raw = req.query.get(httpQuery)!;
           const kind = member.shape().kind;

@@ -63,8 +63,15 @@ function read(shape: Shape, node: unknown, path: string): unknown {
 
 /** Parses a request body whose root element is the payload member. */
 export function readXmlPayload(member: Member, body: string): unknown {
-  if (!body.trim() || XMLValidator.validate(body) !== true) throw new XmlShapeError('The request body is not well-formed XML');
-  const parsed = parser.parse(body) as Record<string, unknown[]>;
+  if (/<!DOCTYPE/i.test(body)) throw new XmlShapeError('The request body must not declare a DOCTYPE');
+  let parsed: Record<string, unknown[]>;
+  try {
+    if (!body.trim() || XMLValidator.validate(body) !== true) throw new Error('not well-formed');
+    parsed = parser.parse(body) as Record<string, unknown[]>;
+  } catch {
+    // The parser's own limits (nesting depth, entities) land here too.
+    throw new XmlShapeError('The request body is not well-formed XML');
+  }
   const shape = member.shape();
   const root = member.traits.xmlName ?? shape.name ?? member.name;
   const content = parsed[root];

@@ -1,10 +1,11 @@
 import type { DeleteAlarmsCommandInput, DeleteAlarmsCommandOutput } from '@aws-sdk/client-cloudwatch';
 import type { MonitoringOperation } from '../context.js';
 import { invalidMember } from '../errors.js';
-import { requireParameter } from '../validation.js';
+import { checkList, requireParameter } from '../validation.js';
 
 /** Names that do not exist are skipped, as on AWS. */
 export const DeleteAlarms: MonitoringOperation<DeleteAlarmsCommandInput, DeleteAlarmsCommandOutput> = (input, ctx) => {
+  checkList(input.AlarmNames);
   requireParameter('AlarmNames', input.AlarmNames);
   if (input.AlarmNames!.length > 100)
     throw invalidMember('alarmNames', input.AlarmNames, 'Member must have length less than or equal to 100');

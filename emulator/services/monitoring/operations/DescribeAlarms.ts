@@ -3,11 +3,14 @@ import { alarmView } from '../alarm-config.js';
 import type { MonitoringOperation } from '../context.js';
 import { InvalidParameterCombination, invalidMember } from '../errors.js';
 import { page } from '../tokens.js';
+import { checkList } from '../validation.js';
 import type { Wire } from '../wire.js';
 
 const STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
 
 export const DescribeAlarms: MonitoringOperation<DescribeAlarmsCommandInput, DescribeAlarmsCommandOutput> = (input, ctx) => {
+  checkList(input.AlarmNames);
+  checkList(input.AlarmTypes);
   if (input.AlarmNames?.length && input.AlarmNamePrefix !== undefined) {
     throw new InvalidParameterCombination('AlarmNames and AlarmNamePrefix are mutually exclusive.');
   }

@@ -5,12 +5,13 @@ import { dimensionsFrom } from '../metric-id.js';
 import { periods } from '../metric-store.js';
 import { alignedStart, checkPeriod, checkTimeRange } from '../queries.js';
 import { type Aggregate, isStatistic, merge, statistic } from '../statistics.js';
-import { checkDimensions, checkUnit, requireParameter } from '../validation.js';
+import { checkDimensions, checkList, checkUnit, requireParameter } from '../validation.js';
 import { fromWireTime, toEpochSeconds, type Wire } from '../wire.js';
 
 const ID_PATTERN = /^[a-z][a-zA-Z0-9_]*$/;
 
 export const GetMetricData: MonitoringOperation<GetMetricDataCommandInput, GetMetricDataCommandOutput> = (input, ctx) => {
+  checkList(input.MetricDataQueries);
   requireParameter('MetricDataQueries', input.MetricDataQueries);
   requireParameter('StartTime', input.StartTime);
   requireParameter('EndTime', input.EndTime);

@@ -5,7 +5,7 @@ import { dimensionsFrom } from '../metric-id.js';
 import { periods } from '../metric-store.js';
 import { alignedStart, checkDatapointLimit, checkPeriod, checkTimeRange } from '../queries.js';
 import { isStatistic, STATISTICS, statistic } from '../statistics.js';
-import { checkDimensions, checkUnit, requireParameter } from '../validation.js';
+import { checkDimensions, checkList, checkUnit, requireParameter } from '../validation.js';
 import { fromWireTime, toEpochSeconds, type Wire } from '../wire.js';
 
 export const GetMetricStatistics: MonitoringOperation<GetMetricStatisticsCommandInput, GetMetricStatisticsCommandOutput> = (input, ctx) => {
@@ -16,6 +16,8 @@ export const GetMetricStatistics: MonitoringOperation<GetMetricStatisticsCommand
   requireParameter('Period', input.Period);
   checkDimensions('Dimensions', input.Dimensions);
   checkUnit('unit', input.Unit);
+  checkList(input.Statistics);
+  checkList(input.ExtendedStatistics);
   const stats = input.Statistics ?? [];
   if (!stats.length === !input.ExtendedStatistics?.length) {
     throw new InvalidParameterCombination('Must specify either Statistics or ExtendedStatistics, but not both.');

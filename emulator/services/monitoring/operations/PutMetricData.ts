@@ -4,7 +4,7 @@ import { InvalidParameterCombination, InvalidParameterValue } from '../errors.js
 import { dimensionsFrom } from '../metric-id.js';
 import type { Sample } from '../metric-store.js';
 import { type Aggregate, single } from '../statistics.js';
-import { checkDimensions, checkUnit, finiteNumber, requireParameter } from '../validation.js';
+import { checkDimensions, checkList, checkUnit, finiteNumber, requireParameter } from '../validation.js';
 import { fromWireTime, type In } from '../wire.js';
 
 const TWO_WEEKS = 14 * 86_400_000;
@@ -15,6 +15,7 @@ export const PutMetricData: MonitoringOperation<PutMetricDataCommandInput, PutMe
   const namespace = input.Namespace!;
   if (namespace.startsWith('AWS/')) throw new InvalidParameterValue(`The value ${namespace} for parameter Namespace is invalid.`);
   if (input.EntityMetricData?.length) throw new InvalidParameterValue('EntityMetricData is not supported by the local cloud yet.');
+  checkList(input.MetricData);
   requireParameter('MetricData', input.MetricData);
   const data = input.MetricData!;
   if (data.length > 1000) throw new InvalidParameterValue('The collection MetricData must not have a size greater than 1000.');

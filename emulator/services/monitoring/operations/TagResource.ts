@@ -1,9 +1,10 @@
 import type { TagResourceCommandInput, TagResourceCommandOutput } from '@aws-sdk/client-cloudwatch';
 import type { MonitoringOperation } from '../context.js';
-import { requireParameter } from '../validation.js';
+import { checkList, requireParameter } from '../validation.js';
 import { taggedAlarm } from './tagged-alarm.js';
 
 export const TagResource: MonitoringOperation<TagResourceCommandInput, TagResourceCommandOutput> = (input, ctx) => {
+  checkList(input.Tags);
   requireParameter('Tags', input.Tags);
   const alarm = taggedAlarm(input.ResourceARN, ctx);
   const tags = new Map((alarm.Tags ?? []).map((t) => [t.Key, t.Value]));
