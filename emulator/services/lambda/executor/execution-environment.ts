@@ -266,7 +266,7 @@ export class ExecutionEnvironment {
     };
     if (active.request.clientContext) headers['lambda-runtime-client-context'] = active.request.clientContext;
     active.deliveredAt = performance.now();
-    this.sampleMemory();
+    if (!this.maxMemoryUsedMB) this.sampleMemory(); // what init used, should the first invocation crash
     active.timer = setTimeout(() => this.timeOut(active, this.spec.timeout), timeoutMs);
     res.writeHead(200, headers);
     res.end(active.request.payload);
@@ -350,7 +350,8 @@ export class ExecutionEnvironment {
     if (active.timer) clearTimeout(active.timer);
     if (this.active === active) this.active = undefined;
     if (result.status === 'crash' || result.status === 'timeout') this.retired = true;
-    if (result.status !== 'timeout') this.sampleMemory();
+    // VmHWM is a high-water mark: one reading as the invocation ends covers all of it (settle has read it already).
+    if (result.status !== 'timeout' && durationMs === undefined) this.sampleMemory();
     active.resolve({
       payload: result.payload,
       ...(result.status === 'success' || result.status === 'lost' ? {} : { functionError: 'Unhandled' as const }),
