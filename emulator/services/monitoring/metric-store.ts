@@ -56,6 +56,8 @@ export class MetricStore {
 
   add(account: string, region: string, samples: Sample[]): void {
     const touched = new Map<string, MinuteDoc>();
+    /** Metric key → the newest sample of that metric in this batch. */
+    const newest = new Map<string, Sample>();
     for (const sample of samples) {
       const minute = Math.floor(sample.timestamp / MINUTE) * MINUTE;
       const docKey = this.minuteKey(account, region, minute);
@@ -66,8 +68,11 @@ export class MetricStore {
       }
       const second = sample.highResolution ? Math.floor((sample.timestamp - minute) / 1000) : 0;
       const slot = `${second}|${sample.unit}`;
-      const series = (doc[metricKey(sample.id)] ??= {});
+      const key = metricKey(sample.id);
+      const series = (doc[key] ??= {});
       series[slot] = merge(series[slot], sample.agg);
+      const seen = newest.get(key);
+      if (!seen || sample.timestamp > seen.timestamp) newest.set(key, sample);
     }
     for (const [docKey, doc] of touched) {
       this.store.put(docKey, doc);
@@ -75,12 +80,12 @@ export class MetricStore {
       this.recent.set(docKey, doc);
       if (this.recent.size > CACHED_MINUTES) this.recent.delete(this.recent.keys().next().value!);
     }
-    this.register(account, region, samples);
+    this.register(account, region, newest);
   }
 
-  private register(account: string, region: string, samples: Sample[]): void {
-    for (const sample of samples) {
-      const key = metricKey(sample.id);
+  /** Keeps each metric's registry document, rewritten when its lastSeen is a few minutes old. */
+  private register(account: string, region: string, newest: Map<string, Sample>): void {
+    for (const [key, sample] of newest) {
       const registryKey = `${this.prefix(account, region)}/metrics/${metricHash(key)}`;
       let written = this.registered.get(registryKey);
       if (written === undefined) {
