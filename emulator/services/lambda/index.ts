@@ -59,6 +59,8 @@ interface S3ObjectSource {
 
 export interface LambdaServiceOptions {
   maxEnvironmentsPerFunction?: number;
+  /** Environments per function started without waiting; more start when the queue stalls (default: the CPU count). */
+  eagerEnvironmentsPerFunction?: number;
   idleTimeoutMs?: number;
   /** Concurrent executions per account and region (default: `EMULATOR_LAMBDA_CONCURRENCY`, else 1000). */
   accountConcurrency?: number;
