@@ -55,7 +55,7 @@ function tree(resources) {
     resources.map((r) =>
       h(
         'li',
-        { class: 'resource', style: undefined, 'data-depth': r.path === '/' ? 0 : r.path.split('/').length - 1 },
+        { class: 'resource', 'data-depth': r.path === '/' ? 0 : r.path.split('/').length - 1 },
         h('span', { class: 'path' }, r.path),
         r.methods.length ? h('ul', { class: 'methods' }, r.methods.map(method)) : '',
       ),
