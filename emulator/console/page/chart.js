@@ -77,7 +77,7 @@ export function lineChart(chart, { width = 640, height = 200 } = {}) {
     svg.append(
       s(
         'text',
-        { class: 'empty', x: margin.left + plotWidth / 2, y: margin.top + plotHeight / 2, 'text-anchor': 'middle' },
+        { class: 'empty', x: margin.left + plotWidth / 2, y: margin.top + plotHeight / 4, 'text-anchor': 'middle' },
         'no data in this window',
       ),
     );

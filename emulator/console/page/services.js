@@ -1,10 +1,10 @@
-/** The services in the menu: [route, title, what is counted]. */
+/** The services in the menu: [route, title, what is counted (one, many)]. */
 export const SERVICES = [
-  ['dynamodb', 'DynamoDB', 'tables'],
-  ['s3', 'S3', 'buckets'],
-  ['lambda', 'Lambda', 'functions'],
-  ['apigateway', 'API Gateway', 'REST APIs'],
-  ['cognito', 'Cognito', 'user pools'],
-  ['cloudfront', 'CloudFront', 'distributions'],
-  ['monitoring', 'CloudWatch', 'alarms'],
+  ['dynamodb', 'DynamoDB', ['table', 'tables']],
+  ['s3', 'S3', ['bucket', 'buckets']],
+  ['lambda', 'Lambda', ['function', 'functions']],
+  ['apigateway', 'API Gateway', ['REST API', 'REST APIs']],
+  ['cognito', 'Cognito', ['user pool', 'user pools']],
+  ['cloudfront', 'CloudFront', ['distribution', 'distributions']],
+  ['monitoring', 'CloudWatch', ['alarm', 'alarms']],
 ];

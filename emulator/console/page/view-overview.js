@@ -16,13 +16,15 @@ async function overview() {
     h(
       'div',
       { class: 'cards' },
-      SERVICES.map(([key, title, noun]) => {
+      SERVICES.map(([key, title, [one, many]]) => {
         const count = counts[key];
         return h(
           'article',
           { class: 'panel card', 'data-testid': `overview-${key}` },
           h('h3', {}, link(key, {}, title)),
-          typeof count === 'number' ? h('p', { class: 'count' }, `${count} ${noun}`) : h('p', { class: 'error' }, count?.error ?? ''),
+          typeof count === 'number'
+            ? h('p', { class: 'count' }, `${count} ${count === 1 ? one : many}`)
+            : h('p', { class: 'error' }, count?.error ?? ''),
           key === 'monitoring' && inAlarm ? h('p', { class: 'error' }, `${inAlarm} in ALARM`) : '',
         );
       }),
