@@ -19,6 +19,7 @@ import {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DeleteUserPoolCommand,
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -489,7 +490,7 @@ describe('API Gateway data plane', () => {
       accessToken = auth.AuthenticationResult!.AccessToken!;
     });
 
-    async function securedApi() {
+    async function securedApi(authorizerResultTtlInSeconds?: number) {
       const api = await newApi();
       const authorizer = await apigw.send(
         new CreateAuthorizerCommand({
@@ -498,6 +499,7 @@ describe('API Gateway data plane', () => {
           type: 'COGNITO_USER_POOLS',
           providerARNs: [poolArn],
           identitySource: 'method.request.header.Authorization',
+          authorizerResultTtlInSeconds,
         }),
       );
       const conversations = await resource(api.id, api.root, 'conversations');
@@ -545,6 +547,21 @@ describe('API Gateway data plane', () => {
       expect(claims['cognito:username']).toBe('alice');
       expect(claims.email).toBe('alice@example.com');
       expect(claims.token_use).toBe('id');
+    });
+
+    // Runs last in this block: it deletes the pool.
+    it('keeps a verified token for the authorizer TTL (300 s unless set), and checks every request at TTL 0', async () => {
+      const cached = await securedApi();
+      const uncached = await securedApi(0);
+      expect((await fetch(cached, { headers: { Authorization: idToken } })).status).toBe(200);
+      expect((await fetch(uncached, { headers: { Authorization: idToken } })).status).toBe(200);
+      await cognito.send(new DeleteUserPoolCommand({ UserPoolId: poolArn.split('/')[1]! }));
+      const again = await fetch(cached, { headers: { Authorization: idToken } });
+      expect(again.status).toBe(200);
+      expect(lambda.event().requestContext.authorizer.claims['cognito:username']).toBe('alice');
+      expect((await fetch(uncached, { headers: { Authorization: idToken } })).status).toBe(401);
+      // The cache holds verified tokens only: another token is still checked.
+      expect((await fetch(cached, { headers: { Authorization: accessToken } })).status).toBe(401);
     });
   });
 });

@@ -65,5 +65,6 @@ export class ApiGatewayService implements Service {
 
   async reset(): Promise<void> {
     this.locator.forget();
+    this.dataPlane.forgetAuthorizations();
   }
 }

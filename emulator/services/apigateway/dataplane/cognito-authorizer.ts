@@ -2,6 +2,7 @@ import type { Authorizer } from '@aws-sdk/client-api-gateway';
 import type { Service } from '../../../core/service.js';
 import type { TokenVerifier } from '../../cognito/token-verifier.js';
 import type { Wire } from '../model.js';
+import type { CachedIdentity } from './authorizer-cache.js';
 import { GatewayError, type Invocation, unauthorized } from './context.js';
 import { logDate } from './execution-log.js';
 
@@ -15,14 +16,17 @@ function tokenFrom(inv: Invocation, identitySource: string | undefined): string 
   return value ? value.replace(/^Bearer\s+/i, '') : undefined;
 }
 
-function hasExpired(token: string): boolean {
+/** The token's exp in epoch ms, unverified (NaN without one). */
+function expiryOf(token: string): number {
   try {
     const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof payload.exp === 'number' && payload.exp * 1000 < Date.now();
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : Number.NaN;
   } catch {
-    return false;
+    return Number.NaN;
   }
 }
+
+const hasExpired = (token: string) => expiryOf(token) < Date.now();
 
 /**
  * A COGNITO_USER_POOLS authorizer: the token from the identity source must be signed by one of
@@ -35,13 +39,18 @@ export async function authorizeWithCognito(inv: Invocation, authorizer: Wire<Aut
   if (!inv.services.has('cognito-idp')) throw configurationError();
   const verifier = inv.services.get<Service & Partial<TokenVerifier>>('cognito-idp');
   if (typeof verifier.verify !== 'function') throw configurationError();
-  let verified: Awaited<ReturnType<TokenVerifier['verify']>>;
-  try {
-    verified = await verifier.verify(token, authorizer.providerARNs ?? []);
-  } catch {
-    verified = undefined;
+  const cacheScope = `${inv.apiId}/${inv.deploymentId}/${authorizer.id}`;
+  let verified: CachedIdentity | undefined = inv.authorizerCache?.get(cacheScope, token);
+  if (!verified) {
+    try {
+      verified = await verifier.verify(token, authorizer.providerARNs ?? []);
+    } catch {
+      verified = undefined;
+    }
+    if (!verified) throw unauthorized(hasExpired(token) ? 'The incoming token has expired' : 'Unauthorized');
+    const identity = { claims: verified.claims, tokenUse: verified.tokenUse };
+    inv.authorizerCache?.put(cacheScope, token, identity, authorizer.authorizerResultTtlInSeconds ?? 300, expiryOf(token));
   }
-  if (!verified) throw unauthorized(hasExpired(token) ? 'The incoming token has expired' : 'Unauthorized');
   const scopes = inv.method?.authorizationScopes ?? [];
   if (scopes.length) {
     const granted = String(verified.claims.scope ?? '').split(' ');

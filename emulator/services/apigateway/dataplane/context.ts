@@ -1,6 +1,7 @@
 import type { EdgeRequest } from '../../../core/http.js';
 import type { ServiceRegistry } from '../../../core/service.js';
 import type { DeploymentSnapshot, StoredMethod, StoredResource, StoredRestApi } from '../model.js';
+import type { AuthorizerCache } from './authorizer-cache.js';
 import type { ExecutionLog } from './execution-log.js';
 
 /** The request as the client sent it, with the stage prefix removed from the path. */
@@ -45,6 +46,8 @@ export interface Invocation {
   resource?: StoredResource;
   method?: StoredMethod;
   pathParameters: Record<string, string> | null;
+  /** The stage's cached authorizer results (absent for TestInvokeMethod). */
+  authorizerCache?: AuthorizerCache;
   /** `$context.authorizer`: the Cognito claims once the authorizer let the request in. */
   authorizer?: { claims: Record<string, unknown>; scopes?: string[] };
   /** What the integration request prepared for the integration. */

@@ -3,6 +3,7 @@ import { randomAlphanumeric } from '../../../core/ids.js';
 import type { ServiceContext } from '../../../core/service.js';
 import { ApiGatewayState, type ApiLocator } from '../state.js';
 import { authorize } from './authorize.js';
+import { AuthorizerCache } from './authorizer-cache.js';
 import { GatewayError, type Invocation, internalServerError } from './context.js';
 import { logMap, truncated } from './execution-log.js';
 import { gatewayResponse } from './gateway-response.js';
@@ -66,10 +67,17 @@ export async function runMethod(inv: Invocation, log: (message: string) => void)
 
 /** The execute-api data plane: serves the deployment a stage points at. */
 export class DataPlane {
+  private readonly authorizerCache = new AuthorizerCache();
+
   constructor(
     private readonly ctx: ServiceContext,
     private readonly locator: ApiLocator,
   ) {}
+
+  /** Drops the cached authorizer results (reset). */
+  forgetAuthorizations(): void {
+    this.authorizerCache.clear();
+  }
 
   async handle(req: EdgeRequest): Promise<EdgeResponse> {
     const started = Date.now();
@@ -99,6 +107,7 @@ export class DataPlane {
       snapshot: deployment.snapshot,
       stageVariables: stage.variables && Object.keys(stage.variables).length ? stage.variables : null,
       pathParameters: null,
+      authorizerCache: this.authorizerCache,
     };
     try {
       if (req.body.length > MAX_PAYLOAD_BYTES) throw new GatewayError('REQUEST_TOO_LARGE', 'Request Too Long', 413);
