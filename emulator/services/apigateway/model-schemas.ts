@@ -110,12 +110,27 @@ const FORMATS = {
 
 const validators = new Map<string, ValidateFunction | null>();
 const CACHE_SIZE = 128;
+/** The same, found by the identity of a deployment's (frozen, shared) models before hashing them. */
+const validatorsByModels = new WeakMap<object, Map<string, ValidateFunction | null>>();
 
 /**
  * The draft-04 validator of one model, with `$ref`s to the API's other models resolved; undefined
  * when the model or a model it refers to cannot be compiled.
  */
 export function modelValidator(apiId: string, models: Record<string, Wire<Model>>, name: string): ValidateFunction | undefined {
+  let known = validatorsByModels.get(models);
+  const hit = known?.get(`${apiId}/${name}`);
+  if (hit !== undefined) return hit ?? undefined;
+  const validate = compiledValidator(apiId, models, name);
+  // Only frozen models (a deployment snapshot read through Store.peek) cannot change under the cache.
+  if (Object.isFrozen(models)) {
+    if (!known) validatorsByModels.set(models, (known = new Map()));
+    known.set(`${apiId}/${name}`, validate ?? null);
+  }
+  return validate;
+}
+
+function compiledValidator(apiId: string, models: Record<string, Wire<Model>>, name: string): ValidateFunction | undefined {
   const key = createHash('sha1')
     .update(JSON.stringify([apiId, name, models]))
     .digest('hex');

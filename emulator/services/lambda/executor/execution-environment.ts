@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants } from 'node:os';
@@ -21,6 +21,8 @@ const INIT_TIMEOUT_MS = 10_000;
 /** Output kept per invocation; beyond it lines are dropped so a chatty function cannot exhaust memory. */
 const MAX_LOG_LINES = 10_000;
 const MAX_LOG_BYTES = 5 * 1024 * 1024;
+/** Room for /proc/<pid>/status (about 1.5 kB), shared: it is read synchronously. */
+const STATUS_BUFFER = Buffer.alloc(8192);
 
 export type EnvironmentState = 'starting' | 'idle' | 'busy' | 'dead';
 
@@ -88,6 +90,8 @@ export class ExecutionEnvironment {
   private exit?: { code: number | null; signal: NodeJS.Signals | null; error?: Error };
   private ended = false;
   private maxMemoryUsedMB = 0;
+  /** /proc/<pid>/status of the runtime process, opened at the first memory reading. */
+  private statusFd?: number;
   /** V8 reported running out of heap (the MemorySize limit) before the process died. */
   private outOfMemory = false;
   private readonly partial = { stdout: '', stderr: '', telemetry: '' };
@@ -314,6 +318,14 @@ export class ExecutionEnvironment {
     this.parkedNext?.destroy();
     this.server?.close();
     this.server?.closeAllConnections();
+    if (this.statusFd !== undefined) {
+      try {
+        closeSync(this.statusFd);
+      } catch {
+        // already closed
+      }
+      this.statusFd = undefined;
+    }
     this.markEnded();
     this.hooks.ended(this);
   }
@@ -365,12 +377,17 @@ export class ExecutionEnvironment {
     });
   }
 
-  /** Peak resident memory of the runtime process, from /proc (0 where /proc is unavailable). */
+  /**
+   * Peak resident memory of the runtime process, from /proc (0 where /proc is unavailable). The
+   * status file stays open: reading it again from offset 0 gives fresh figures, one system call.
+   */
   private sampleMemory(): void {
     const pid = this.child?.pid;
     if (!pid || this.ended) return;
     try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      this.statusFd ??= openSync(`/proc/${pid}/status`, 'r');
+      const length = readSync(this.statusFd, STATUS_BUFFER, 0, STATUS_BUFFER.length, 0);
+      const m = /VmHWM:\s+(\d+) kB/.exec(STATUS_BUFFER.toString('latin1', 0, length));
       if (m) this.maxMemoryUsedMB = Math.max(this.maxMemoryUsedMB, Math.round(Number(m[1]) / 1024));
     } catch {
       // the process may just have exited
@@ -483,5 +500,6 @@ function signalName(signal: NodeJS.Signals): string {
 
 function traceId(): string {
   const epoch = Math.floor(Date.now() / 1000).toString(16);
-  return `Root=1-${epoch}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0;Lineage=1:${randomBytes(4).toString('hex')}:0`;
+  const hex = randomBytes(24).toString('hex');
+  return `Root=1-${epoch}-${hex.slice(0, 24)};Parent=${hex.slice(24, 40)};Sampled=0;Lineage=1:${hex.slice(40, 48)}:0`;
 }
