@@ -187,6 +187,25 @@ describe('Lambda event source mappings from DynamoDB streams', () => {
     expect(deliveries.flatMap((d) => d.keys)).toEqual(['new:INSERT']);
   });
 
+  it('polls a caught-up stream four times a second: writes in between wait for the next poll, together', async () => {
+    const arn = await streamTable('Polled');
+    await lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'stream-consumer',
+        EventSourceArn: arn,
+        StartingPosition: 'LATEST',
+        BatchSize: 10,
+      }),
+    );
+    await put('Polled', 'p0');
+    await sink.waitFor(arn, 1);
+    // Two writes a few milliseconds apart, right after a poll found the stream caught up.
+    await put('Polled', 'p1');
+    await put('Polled', 'p2');
+    const deliveries = await sink.waitFor(arn, 3);
+    expect(deliveries.map((d) => d.keys)).toEqual([['p0:INSERT'], ['p1:INSERT', 'p2:INSERT']]);
+  });
+
   it('waits up to MaximumBatchingWindowInSeconds to fill a batch', async () => {
     const arn = await streamTable('Windowed');
     await lambda.send(

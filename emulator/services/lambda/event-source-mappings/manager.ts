@@ -8,8 +8,9 @@ const STOP_WAIT_MS = 2_000;
 
 /**
  * The event source mappings of the Lambda service: their records in the store, and one poller per
- * enabled mapping reading its DynamoDB stream. Pollers wake when the DynamoDB service signals new
- * records, and resume after a restart from the position saved with each mapping.
+ * enabled mapping reading its DynamoDB stream. Pollers poll four times a second as AWS does (at
+ * once after a full batch; a signal of new records only cuts a batching window's wait short), and
+ * resume after a restart from the position saved with each mapping.
  */
 export class EventSourceMappings {
   readonly mappings: MappingStore;

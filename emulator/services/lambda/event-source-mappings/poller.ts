@@ -12,7 +12,11 @@ export interface PollerDeps {
   invoke(mapping: MappingRecord, payload: Buffer): Promise<{ payload: Buffer; functionError?: string }>;
 }
 
-/** How long a poller waits for new records when none are signalled (AWS polls a shard about four times a second). */
+/**
+ * AWS polls a stream's shard four times a second: once a poll finds the stream caught up (no
+ * records, or fewer than a batch), the next one comes this long after it, whatever is written
+ * in between; only a full batch is followed by the next poll at once.
+ */
 export const IDLE_POLL_MS = 250;
 const FIRST_RETRY_MS = 100;
 const MAX_RETRY_MS = 5_000;
@@ -67,9 +71,17 @@ export class MappingPoller {
   private async run(): Promise<void> {
     let failures = 0;
     let windowOpenedAt: number | undefined;
+    /** When the next poll may read the stream (epoch ms). */
+    let nextPollAt = 0;
     while (!this.stopped) {
+      const wait = nextPollAt - Date.now();
+      if (wait > 0) {
+        await this.sleep(wait, false);
+        if (this.stopped) return;
+      }
       const mapping = this.deps.load();
       if (!mapping?.enabled) return;
+      const polledAt = Date.now();
       let records: StreamRecordData[];
       try {
         records = await this.deps.read(mapping, mapping.checkpoint, mapping.batchSize);
@@ -81,7 +93,7 @@ export class MappingPoller {
       }
       if (this.stopped) return;
       if (!records.length) {
-        await this.sleep(IDLE_POLL_MS, true);
+        nextPollAt = polledAt + IDLE_POLL_MS;
         continue;
       }
       const windowMs = mapping.maximumBatchingWindowInSeconds * 1000;
@@ -111,6 +123,7 @@ export class MappingPoller {
       if (processed === records.length) {
         failures = 0;
         this.deps.save({ checkpoint: records.at(-1)!.dynamodb.SequenceNumber, lastProcessingResult: 'OK' });
+        if (records.length < mapping.batchSize) nextPollAt = polledAt + IDLE_POLL_MS;
         continue;
       }
       if (processed > 0) {
