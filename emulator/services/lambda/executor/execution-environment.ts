@@ -7,6 +7,7 @@ import { constants } from 'node:os';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ASSETS } from '../../../assets.js';
+import { randomHex } from '../../../core/ids.js';
 import type { LogEventInput } from '../../logs/log-writer.js';
 import { lambdaEnvironment } from './environment-variables.js';
 import type { FunctionSpec, InvocationRequest } from './executor.js';
@@ -500,6 +501,6 @@ function signalName(signal: NodeJS.Signals): string {
 
 function traceId(): string {
   const epoch = Math.floor(Date.now() / 1000).toString(16);
-  const hex = randomBytes(24).toString('hex');
+  const hex = randomHex(24);
   return `Root=1-${epoch}-${hex.slice(0, 24)};Parent=${hex.slice(24, 40)};Sampled=0;Lineage=1:${hex.slice(40, 48)}:0`;
 }
