@@ -1,9 +1,12 @@
 /**
  * Builds the local cloud (dist/emulator.mjs) and `npm start` (dist/start.mjs) into ES module
- * bundles that Node starts without compiling TypeScript (packages stay in node_modules). The
- * files the local cloud reads at run time are copied beside them, at the places emulator/assets.ts
- * names; every module that names files relative to itself sits one folder below the root, as the
- * bundles do, so those paths hold in both.
+ * bundles that Node starts without compiling TypeScript or resolving hundreds of package files.
+ * Packages are bundled in too, but for esbuild and Vite (native binaries, loaded only to build);
+ * what is imported on first use only (the CloudFront SDK, the YAML writer) goes to chunks under
+ * dist/<name>-chunks/ and is read when first needed. The files the local cloud reads at run time
+ * are copied beside the bundles, at the places emulator/assets.ts names; every module that names
+ * files relative to itself sits one folder below the root, as the bundles do, so those paths
+ * hold in both.
  *
  *   node scripts/build.mjs               builds both
  *   node scripts/build.mjs --run NAME    builds NAME when a source changed since, then runs it
@@ -17,6 +20,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const ENTRIES = { emulator: 'emulator/main.ts', start: 'scripts/start.ts' };
+/** Packages left in node_modules: native binaries, loaded only to build. */
+const EXTERNAL = ['esbuild', 'vite'];
 /** Folders under emulator/ that the local cloud reads at run time (emulator/assets.ts). */
 const ASSET_DIRS = ['services/lambda/runtime', 'console/page'];
 
@@ -43,15 +48,23 @@ export function isStale(name) {
 export async function build(names = Object.keys(ENTRIES)) {
   const esbuild = await import('esbuild');
   for (const name of names) {
+    rmSync(join(DIST, `${name}-chunks`), { recursive: true, force: true });
     const result = await esbuild.build({
       absWorkingDir: ROOT,
-      entryPoints: [ENTRIES[name]],
-      outfile: bundleOf(name),
+      entryPoints: { [name]: ENTRIES[name] },
+      outdir: DIST,
+      outExtension: { '.js': '.mjs' },
+      chunkNames: `${name}-chunks/[name]-[hash]`,
       bundle: true,
+      splitting: true,
       platform: 'node',
       target: 'node20',
       format: 'esm',
-      packages: 'external',
+      external: EXTERNAL,
+      // CommonJS packages bundled into an ES module call require() for Node's own modules.
+      banner: {
+        js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);",
+      },
       sourcemap: 'linked',
       metafile: true,
       logLevel: 'warning',

@@ -1,4 +1,5 @@
 import type { GetExportCommandInput } from '@aws-sdk/client-api-gateway';
+import { importCommonJs } from '../../../core/lazy-import.js';
 import type { RawResponse } from '../../../protocols/rest-json.js';
 import { BadRequestException, notFound } from '../errors.js';
 import type { ExportSource } from '../export/common.js';
@@ -39,7 +40,7 @@ export async function GetExport(input: GetExportCommandInput, ctx: ApiGatewayCon
   const yaml = /(application|text)\/(x-)?yaml/i.test(input.accepts ?? '');
   // The YAML writer is loaded on the first YAML export only.
   const body = yaml
-    ? (await import('yaml')).stringify(document, {
+    ? (await importCommonJs(() => import('yaml'))).stringify(document, {
         defaultStringType: 'QUOTE_DOUBLE',
         defaultKeyType: 'PLAIN',
         lineWidth: 0,

@@ -1,4 +1,5 @@
 import type { CloudFront } from '@aws-sdk/client-cloudfront';
+import { importCommonJs } from '../../../core/lazy-import.js';
 import type { Operation } from '../../../protocols/aws-json.js';
 import type { CloudFrontContext } from '../context.js';
 import { CreateDistribution } from './CreateDistribution.js';
@@ -40,7 +41,7 @@ export const OPERATIONS = {
  * the largest thing the local cloud reads, and most runs never call CloudFront.
  */
 export async function loadSchemas(): Promise<{ operations: Record<keyof typeof OPERATIONS, unknown>; all: unknown[] }> {
-  const sdk = await import('@aws-sdk/client-cloudfront');
+  const sdk = await importCommonJs(() => import('@aws-sdk/client-cloudfront'));
   const operations = Object.fromEntries(Object.keys(OPERATIONS).map((name) => [name, sdk[`${name}$` as keyof typeof sdk]])) as Record<
     keyof typeof OPERATIONS,
     unknown
