@@ -46,7 +46,7 @@ export class Database {
     stateStore: Store,
     private readonly onRecords: StreamListener,
   ) {
-    this.store = dynaliteDb.create({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    this.store = dynaliteDb().create({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
     // dynalite names tables in ARNs with these.
     this.store.tableDb.awsAccountId = account;
     this.store.tableDb.awsRegion = region;

@@ -81,18 +81,14 @@ export interface DynaliteDb {
   itemSize(item: Item): number;
 }
 
-export const dynaliteDb = require('dynalite/db') as DynaliteDb;
-
-cacheExpressionParses();
-
 interface ValidationModule {
   types: Record<string, unknown>;
   custom?: (data: Record<string, unknown>, store: DynaliteStore) => string | undefined;
 }
-const validations = require('dynalite/validations') as {
+interface Validations {
   checkTypes(data: unknown, types: Record<string, unknown>): Record<string, any>;
   checkValidations(data: unknown, types: Record<string, unknown>, custom: ValidationModule['custom'], store: DynaliteStore): void;
-};
+}
 
 /** The operations dynalite implements, by their AWS names. */
 export const DYNALITE_OPERATIONS = [
@@ -118,12 +114,31 @@ export type DynaliteOperation = (typeof DYNALITE_OPERATIONS)[number];
 
 type Action = (store: DynaliteStore, data: Record<string, any>, cb: Callback<any>) => void;
 const lowerFirst = (name: string) => name[0]!.toLowerCase() + name.slice(1);
-const actions = new Map<string, Action>();
-const actionValidations = new Map<string, ValidationModule>();
-for (const operation of DYNALITE_OPERATIONS) {
-  actions.set(operation, require(`dynalite/actions/${lowerFirst(operation)}`) as Action);
-  actionValidations.set(operation, require(`dynalite/validations/${lowerFirst(operation)}`) as ValidationModule);
+
+interface Dynalite {
+  db: DynaliteDb;
+  validations: Validations;
+  actions: Map<string, Action>;
+  actionValidations: Map<string, ValidationModule>;
 }
+let loaded: Dynalite | undefined;
+
+/** dynalite and LevelDB take about 30 ms to load: they are required by the first DynamoDB request, not at boot. */
+function dynalite(): Dynalite {
+  if (loaded) return loaded;
+  const db = require('dynalite/db') as DynaliteDb;
+  cacheExpressionParses();
+  const actions = new Map<string, Action>();
+  const actionValidations = new Map<string, ValidationModule>();
+  for (const operation of DYNALITE_OPERATIONS) {
+    actions.set(operation, require(`dynalite/actions/${lowerFirst(operation)}`) as Action);
+    actionValidations.set(operation, require(`dynalite/validations/${lowerFirst(operation)}`) as ValidationModule);
+  }
+  loaded = { db, validations: require('dynalite/validations') as Validations, actions, actionValidations };
+  return loaded;
+}
+
+export const dynaliteDb = (): DynaliteDb => dynalite().db;
 
 /**
  * Checks a request as DynamoDB does (types, then constraints, then the operation's own rules) and
@@ -131,6 +146,7 @@ for (const operation of DYNALITE_OPERATIONS) {
  * Members the operation does not know are dropped.
  */
 export function validateRequest(operation: DynaliteOperation, input: unknown, store: DynaliteStore): Record<string, any> {
+  const { validations, actionValidations } = dynalite();
   const rules = actionValidations.get(operation)!;
   try {
     const data = validations.checkTypes(input, rules.types);
@@ -149,7 +165,7 @@ export function runAction<T = Record<string, any>>(
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     try {
-      actions.get(operation)!(store, data, (err, result) => (err ? reject(fromDynalite(err)) : resolve(result as T)));
+      dynalite().actions.get(operation)!(store, data, (err, result) => (err ? reject(fromDynalite(err)) : resolve(result as T)));
     } catch (err) {
       reject(fromDynalite(err));
     }

@@ -88,7 +88,7 @@ export async function sweepExpiredItems(db: Database, now = Date.now()): Promise
         const item = await buffer.readItem(tableName, key);
         if (!item || !isExpired(item, ttl.attributeName, Date.now())) continue;
         await new Promise<void>((resolve, reject) =>
-          dynaliteDb.updateIndexes(buffer.store, table, item, null, (err) => (err ? reject(err) : resolve())),
+          dynaliteDb().updateIndexes(buffer.store, table, item, null, (err) => (err ? reject(err) : resolve())),
         );
         await new Promise<void>((resolve, reject) => buffer.store.getItemDb(tableName).del(key, (err) => (err ? reject(err) : resolve())));
         count++;

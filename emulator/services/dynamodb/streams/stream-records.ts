@@ -49,7 +49,8 @@ export function streamRecord(
   for (const { AttributeName } of keySchema) if (source[AttributeName]) keys[AttributeName] = source[AttributeName];
   const withNew = (viewType === 'NEW_IMAGE' || viewType === 'NEW_AND_OLD_IMAGES') && newImage;
   const withOld = (viewType === 'OLD_IMAGE' || viewType === 'NEW_AND_OLD_IMAGES') && oldImage;
-  const size = dynaliteDb.itemSize(keys) + (withNew ? dynaliteDb.itemSize(newImage) : 0) + (withOld ? dynaliteDb.itemSize(oldImage) : 0);
+  const size =
+    dynaliteDb().itemSize(keys) + (withNew ? dynaliteDb().itemSize(newImage) : 0) + (withOld ? dynaliteDb().itemSize(oldImage) : 0);
   return {
     eventID: randomBytes(16).toString('hex'),
     eventName: !oldImage ? 'INSERT' : !newImage ? 'REMOVE' : 'MODIFY',

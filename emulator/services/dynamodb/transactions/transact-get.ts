@@ -13,7 +13,7 @@ export async function transactGetItems(db: Database, input: Record<string, any>)
   return db.exclusive(async () => {
     const tables = await Promise.all(gets.map((get) => db.table(get.TableName)));
     gets.forEach((get, i) => {
-      const invalid = dynaliteDb.validateKey(get.Key, tables[i]!);
+      const invalid = dynaliteDb().validateKey(get.Key, tables[i]!);
       if (invalid) throw fromDynalite(invalid);
     });
     checkDistinctItems(gets.map((get, i) => ({ table: tables[i]!, key: actionKey(get, tables[i]!) })));

@@ -39,7 +39,7 @@ export function actionKey(data: Record<string, any>, table: TableRecord): Item {
 export function checkDistinctItems(targets: Array<{ table: TableRecord; key: Item }>): string[] {
   const seen = new Set<string>();
   return targets.map(({ table, key }) => {
-    const id = `${table.TableName}~${dynaliteDb.createKey(key, table)}`;
+    const id = `${table.TableName}~${dynaliteDb().createKey(key, table)}`;
     if (seen.has(id)) throw new ValidationException('Transaction request cannot include multiple operations on one item');
     seen.add(id);
     return id;

@@ -42,7 +42,7 @@ export async function transactWriteItems(db: Database, input: Record<string, any
     const reasons: CancellationReason[] = [];
     for (const [i, action] of actions.entries()) {
       const table = tables[i]!;
-      const current = await buffer.readItem(table.TableName, dynaliteDb.createKey(keys[i]!, table));
+      const current = await buffer.readItem(table.TableName, dynaliteDb().createKey(keys[i]!, table));
       reasons.push(await apply(action, buffer, current));
     }
     if (reasons.some((r) => r.Code !== 'None')) throw transactionCanceled(reasons);
@@ -77,16 +77,16 @@ function checkStatically(action: Action, table: TableRecord): void {
   const { data } = action;
   const invalid =
     action.type === 'Put'
-      ? dynaliteDb.validateItem(data.Item, table)
-      : (dynaliteDb.validateKey(data.Key, table) ??
-        (action.type === 'Update' ? dynaliteDb.validateUpdates(data.AttributeUpdates, data._updates, table) : undefined));
+      ? dynaliteDb().validateItem(data.Item, table)
+      : (dynaliteDb().validateKey(data.Key, table) ??
+        (action.type === 'Update' ? dynaliteDb().validateUpdates(data.AttributeUpdates, data._updates, table) : undefined));
   if (invalid) throw fromDynalite(invalid);
 }
 
 async function apply(action: Action, buffer: WriteBuffer, current: Item | undefined): Promise<CancellationReason> {
   try {
     if (action.type === 'ConditionCheck') {
-      const failed = dynaliteDb.checkConditional(action.data, current);
+      const failed = dynaliteDb().checkConditional(action.data, current);
       if (failed) throw fromDynalite(failed);
     } else {
       await runAction(OPERATION_OF[action.type], buffer.store, action.data);
