@@ -1,29 +1,51 @@
 /**
  * api_p50_ms / api_p99_ms / api_rps: authenticated POST /conversations/{id} (a chat message) at 16
  * concurrent clients, through the Cognito authorizer, the body validator, the request template, the
- * Lambda (alias live) and DynamoDB, on the whole stack provisioned into the in-process local cloud.
- * No peer: no other local AWS implementation runs an API Gateway data plane without Docker.
+ * Lambda (alias live) and DynamoDB, on the whole stack as `npm start` runs it (its own process; the
+ * clients here stand for the browsers). No peer: no other local AWS implementation runs an API
+ * Gateway data plane without Docker.
  */
+
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   AdminConfirmSignUpCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { startLocalCloud } from '../emulator/index.js';
-import { provision } from '../provision/provision.js';
-import { fmt, percentile } from './support.js';
+import type { StackOutputs } from '../provision/outputs.js';
+import { fmt, freePort, percentile, spawnQuiet, stop } from './support.js';
 
 const CLIENTS = 16;
 const REQUESTS = 2000;
 const PASSWORD = 'Bench-passw0rd!';
 
+/** npm start's bundle on a free port until "Chat ready"; its outputs. */
+async function startChat(outputsDir: string): Promise<{ child: ChildProcess; outputs: StackOutputs }> {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  const port = await freePort();
+  const child = spawnQuiet(process.execPath, ['dist/start.mjs'], { PORT: String(port), EMULATOR_PERSIST: '0', OUTPUTS_DIR: outputsDir });
+  child.stderr!.resume();
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Chat ready')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+  return { child, outputs: JSON.parse(readFileSync(join(outputsDir, 'local.json'), 'utf8')) as StackOutputs };
+}
+
 export async function runApiBench(): Promise<{ p50Ms: number; p99Ms: number; rps: number }> {
-  const cloud = await startLocalCloud({ port: 0, host: '127.0.0.1' });
+  const outputsDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+  const { child, outputs } = await startChat(outputsDir);
   try {
-    const outputs = await provision({ name: 'local', endpoint: cloud.url, region: 'us-east-1' }, () => {});
     const cognito = new CognitoIdentityProviderClient({
-      endpoint: cloud.url,
+      endpoint: outputs.endpoint!,
       region: 'us-east-1',
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     });
@@ -77,7 +99,8 @@ export async function runApiBench(): Promise<{ p50Ms: number; p99Ms: number; rps
     console.log('  peer: none here (moto has no API Gateway data plane; LocalStack needs Docker)');
     return result;
   } finally {
-    await cloud.close();
+    await stop(child);
+    rmSync(outputsDir, { recursive: true, force: true });
   }
 }
 
