@@ -3,7 +3,8 @@
  * concurrent clients, through the Cognito authorizer, the body validator, the request template, the
  * Lambda (alias live) and DynamoDB, on the whole stack as `npm start` runs it (its own process; the
  * clients here stand for the browsers). No peer: no other local AWS implementation runs an API
- * Gateway data plane without Docker.
+ * Gateway data plane without Docker. BENCH_CPU_PROFILE=<dir> writes the chat process's CPU profile
+ * there (open it in Chrome DevTools).
  */
 
 import { type ChildProcess, execFileSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import {
 import type { StackOutputs } from '../provision/outputs.js';
 import { fmt, freePort, percentile, spawnQuiet, stop } from './support.js';
 
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const CLIENTS = 16;
 const REQUESTS = 2000;
 const PASSWORD = 'Bench-passw0rd!';
@@ -27,7 +29,12 @@ const PASSWORD = 'Bench-passw0rd!';
 async function startChat(outputsDir: string): Promise<{ child: ChildProcess; outputs: StackOutputs }> {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
   const port = await freePort();
-  const child = spawnQuiet(process.execPath, ['dist/start.mjs'], { PORT: String(port), EMULATOR_PERSIST: '0', OUTPUTS_DIR: outputsDir });
+  // State on disk, as npm start keeps it by default.
+  const child = spawnQuiet(process.execPath, [...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), 'dist/start.mjs'], {
+    PORT: String(port),
+    EMULATOR_STATE_DIR: join(outputsDir, 'state'),
+    OUTPUTS_DIR: outputsDir,
+  });
   child.stderr!.resume();
   await new Promise<void>((resolve, reject) => {
     let output = '';
