@@ -92,8 +92,8 @@ export async function putMessage(conversationId: string, sender: string, message
   throw new Error('Could not find a free timestamp for the message');
 }
 
-/** Participants a conversation can have: one transaction writes them all, and DynamoDB takes at most 100 actions in one. */
-export const MAX_PARTICIPANTS = 100;
+/** DynamoDB takes at most 100 actions in one transaction: the most participants a conversation can be created with. */
+const TRANSACTION_LIMIT = 100;
 
 /**
  * Writes one Chat-Conversations item per participant in one transaction: every participant sees
@@ -101,7 +101,7 @@ export const MAX_PARTICIPANTS = 100;
  * user's conversations needs no query per conversation.
  */
 export async function createConversation(conversationId: string, participants: string[]): Promise<void> {
-  if (participants.length > MAX_PARTICIPANTS) throw new Error(`A conversation has at most ${MAX_PARTICIPANTS} participants`);
+  if (participants.length > TRANSACTION_LIMIT) throw new Error(`One transaction writes at most ${TRANSACTION_LIMIT} participants`);
   await ddb().send(
     new TransactWriteCommand({
       TransactItems: participants.map((Username) => ({
