@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { AuthError, confirmSignUp, resendConfirmationCode } from '../../auth';
 import { Alert } from '../../components/Alert';
+import { Field, UsernameField } from '../../components/Field';
 import { LocalOutbox } from '../../components/LocalOutbox';
 import { useAutoFocus, useTitle } from '../../hooks';
 import { href, navigate } from '../../router';
@@ -99,25 +100,8 @@ export function Confirm({ username: fromUrl }: Props) {
         />
       )}
       <form class="form" onSubmit={onSubmit} noValidate>
-        {!fromUrl && (
-          <label class="field">
-            <span class="field__label">Username</span>
-            <input
-              type="text"
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellcheck={false}
-              maxLength={128}
-              required
-              value={username}
-              onInput={(e) => setUsername(e.currentTarget.value)}
-              data-testid="confirm-username"
-            />
-          </label>
-        )}
-        <label class="field">
-          <span class="field__label">Confirmation code</span>
+        {!fromUrl && <UsernameField value={username} onInput={setUsername} testId="confirm-username" />}
+        <Field label="Confirmation code">
           <input
             ref={codeRef}
             type="text"
@@ -131,7 +115,7 @@ export function Confirm({ username: fromUrl }: Props) {
             onInput={(e) => setCode(e.currentTarget.value)}
             data-testid="confirm-code"
           />
-        </label>
+        </Field>
         {error && (
           <Alert kind="error" testId="confirm-error">
             {error}

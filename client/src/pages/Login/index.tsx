@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AuthError, logIn } from '../../auth';
 import { Alert } from '../../components/Alert';
+import { Field, UsernameField } from '../../components/Field';
 import { useTitle } from '../../hooks';
 import { href, navigate, takeReturnPath } from '../../router';
 import { flash, rememberedUsername } from '../../state';
@@ -46,24 +47,8 @@ export function Login() {
     <section class="card card--narrow" aria-labelledby="login-title">
       <h1 id="login-title">Log in</h1>
       <form class="form" onSubmit={onSubmit} noValidate>
-        <label class="field">
-          <span class="field__label">Username</span>
-          <input
-            ref={usernameRef}
-            type="text"
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellcheck={false}
-            maxLength={128}
-            required
-            value={username}
-            onInput={(e) => setUsername(e.currentTarget.value)}
-            data-testid="login-username"
-          />
-        </label>
-        <label class="field">
-          <span class="field__label">Password</span>
+        <UsernameField inputRef={usernameRef} value={username} onInput={setUsername} testId="login-username" />
+        <Field label="Password">
           <input
             ref={passwordRef}
             type="password"
@@ -74,7 +59,7 @@ export function Login() {
             onInput={(e) => setPassword(e.currentTarget.value)}
             data-testid="login-password"
           />
-        </label>
+        </Field>
         {error && (
           <Alert kind="error" testId="login-error">
             {error}

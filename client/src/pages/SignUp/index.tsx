@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { signUp } from '../../auth';
 import { Alert } from '../../components/Alert';
+import { Field, UsernameField } from '../../components/Field';
 import { PasswordRules, passwordProblems } from '../../components/PasswordRules';
 import { useAutoFocus, useTitle } from '../../hooks';
 import { href, navigate } from '../../router';
@@ -68,28 +69,16 @@ export function SignUp() {
     <section class="card card--narrow" aria-labelledby="signup-title">
       <h1 id="signup-title">Create an account</h1>
       <form class="form" onSubmit={onSubmit} noValidate>
-        <label class="field">
-          <span class="field__label">Username</span>
-          <input
-            ref={usernameRef}
-            type="text"
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellcheck={false}
-            maxLength={USERNAME_MAX}
-            required
-            value={username}
-            onInput={(e) => setUsername(e.currentTarget.value)}
-            aria-describedby="signup-username-hint"
-            data-testid="signup-username"
-          />
-          <span class="field__hint" id="signup-username-hint">
-            Up to {USERNAME_MAX} characters, no spaces. Others will see it.
-          </span>
-        </label>
-        <label class="field">
-          <span class="field__label">Email</span>
+        <UsernameField
+          inputRef={usernameRef}
+          value={username}
+          onInput={setUsername}
+          maxLength={USERNAME_MAX}
+          hint={`Up to ${USERNAME_MAX} characters, no spaces. Others will see it.`}
+          hintId="signup-username-hint"
+          testId="signup-username"
+        />
+        <Field label="Email" hint="We send a confirmation code here." hintId="signup-email-hint">
           <input
             type="email"
             name="email"
@@ -102,12 +91,8 @@ export function SignUp() {
             aria-describedby="signup-email-hint"
             data-testid="signup-email"
           />
-          <span class="field__hint" id="signup-email-hint">
-            We send a confirmation code here.
-          </span>
-        </label>
-        <label class="field">
-          <span class="field__label">Password</span>
+        </Field>
+        <Field label="Password">
           <input
             type="password"
             name="password"
@@ -118,7 +103,7 @@ export function SignUp() {
             aria-describedby="signup-password-rules"
             data-testid="signup-password"
           />
-        </label>
+        </Field>
         <PasswordRules password={password} id="signup-password-rules" />
         {error && (
           <Alert kind="error" testId="signup-error">
