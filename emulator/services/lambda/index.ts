@@ -22,7 +22,10 @@
  * SnapStart, code signing, JSON log format, INIT_REPORT lines, metrics beyond those listed above
  * (e.g. IteratorAge, DeadLetterErrors), signing the code download URL. Without reserved
  * concurrency a function version runs at most 10 environments at once and queues further
- * invocations (protecting the host; the account limit still throttles). Functions run on the
+ * invocations (protecting the host; the account limit still throttles); and where AWS starts an
+ * environment for every concurrent invocation, the local cloud starts as many as the host has
+ * CPUs at once and more only when the queue stops moving for 250 ms (executor/process-executor.ts),
+ * so two invocations that wait on each other are served a few hundred milliseconds later. Functions run on the
  * local Node version whatever nodejs runtime they name, with the rights of the local cloud's
  * process; callers' IAM identity policies and cross-account access are not checked (the resource
  * policy is enforced for service principals through invoke()).
