@@ -4,6 +4,7 @@ import {
   type EventSourceMappingConfiguration,
   ListEventSourceMappingsCommand,
 } from '@aws-sdk/client-lambda';
+import { isNamed, retry } from '../progress.js';
 import { STREAM_MAPPING } from '../stack.js';
 import type { Clients } from '../target.js';
 
@@ -19,16 +20,25 @@ export async function ensureStreamMapping(clients: Clients, functionArn: string,
   }
   const current = existing.find((m) => m.EventSourceArn === streamArn);
   if (current) return current.UUID!;
-  const created = await clients.lambda.send(
-    new CreateEventSourceMappingCommand({
-      FunctionName: functionArn,
-      EventSourceArn: streamArn,
-      StartingPosition: STREAM_MAPPING.startingPosition,
-      BatchSize: STREAM_MAPPING.batchSize,
-    }),
+  const created = await retry(
+    `feeding ${streamArn} to ${functionArn}`,
+    () =>
+      clients.lambda.send(
+        new CreateEventSourceMappingCommand({
+          FunctionName: functionArn,
+          EventSourceArn: streamArn,
+          StartingPosition: STREAM_MAPPING.startingPosition,
+          BatchSize: STREAM_MAPPING.batchSize,
+        }),
+      ),
+    roleCannotReadStreamYet,
   );
   return created.UUID!;
 }
+
+/** Lambda checks that the function's role can read the stream: a role just given that right takes seconds on AWS. */
+const roleCannotReadStreamYet = (err: unknown) =>
+  isNamed(err, 'InvalidParameterValueException') && /cannot access stream/i.test((err as Error).message);
 
 async function mappingsOf(clients: Clients, functionArn: string): Promise<EventSourceMappingConfiguration[]> {
   const mappings: EventSourceMappingConfiguration[] = [];
