@@ -5,7 +5,13 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { GetRolePolicyCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { DeleteRolePolicyCommand, GetRolePolicyCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import {
+  CreateEventSourceMappingCommand,
+  DeleteEventSourceMappingCommand,
+  LambdaClient,
+  ListEventSourceMappingsCommand,
+} from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../emulator/index.js';
 import type { StackOutputs } from '../provision/outputs.js';
@@ -101,5 +107,25 @@ describe('the chat app with IAM enforced', () => {
     // The routes that do not query keep working.
     const posted = await call('POST', '/conversations', tokens.bob!, ['alice']);
     expect(posted.status).toBe(200);
+  });
+
+  it('refuses to map the messages stream to a function whose role cannot read it, as Lambda checks on AWS', async () => {
+    const iam = new IAMClient(config);
+    const lambda = new LambdaClient(config);
+    const [mapping] = (await lambda.send(new ListEventSourceMappingsCommand({ FunctionName: 'Chat-Messages-Stream:live' })))
+      .EventSourceMappings!;
+    await iam.send(new DeleteRolePolicyCommand({ RoleName: STACK.roles.stream, PolicyName: 'messages-stream' }));
+    await lambda.send(new DeleteEventSourceMappingCommand({ UUID: mapping!.UUID }));
+    const refused = lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'Chat-Messages-Stream:live',
+        EventSourceArn: mapping!.EventSourceArn,
+        StartingPosition: 'LATEST',
+      }),
+    );
+    await expect(refused).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+      message: expect.stringContaining(`Cannot access stream ${mapping!.EventSourceArn}`),
+    });
   });
 });

@@ -34,7 +34,7 @@ import { awsQueryHandler } from '../../protocols/aws-query.js';
 import { authorizeRequest } from './enforcement/authorize.js';
 import type { IamContext } from './operations/context.js';
 import { OPERATIONS } from './operations/index.js';
-import type { PolicyDocument } from './policy-evaluator.js';
+import { evaluatePolicies, type PolicyDocument } from './policy-evaluator.js';
 import { type CallerPrincipal, identityPolicies, principalFor, rolePolicies } from './principals.js';
 import { type RoleCredentials, registerIam, roleCredentials } from './role-credentials.js';
 import { issueSession, type SessionRequest } from './sessions.js';
@@ -164,6 +164,20 @@ export class IamService implements Service {
       assumeRolePolicyDocument: role.AssumeRolePolicyDocument,
       maxSessionDuration: role.MaxSessionDuration,
     };
+  }
+
+  /**
+   * Internal API (Lambda, checking an execution role before it uses it): the first of `actions`
+   * on `resource` the role's identity policies do not allow, when IAM is enforced; undefined when
+   * they allow them all, when IAM is not enforced, or when the role is unknown.
+   */
+  roleLacks(account: string, roleArn: string, actions: string[], resource: string): string | undefined {
+    if (!this.enforceIam) return undefined;
+    const role = this.findRole(account, roleArn);
+    if (!role) return undefined;
+    const policies = rolePolicies(this.storage, account, role.roleName);
+    const principal = { arn: role.arn, account, roleArn: role.arn };
+    return actions.find((action) => evaluatePolicies(policies, { principal, action, resource }) !== 'Allow');
   }
 
   /** Internal API: the identity policies in force for a role (inline ones and the default version of attached ones). */

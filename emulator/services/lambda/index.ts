@@ -39,6 +39,7 @@ import { requestId } from '../../core/ids.js';
 import type { Service, ServiceContext } from '../../core/service.js';
 import { operationContext } from '../../protocols/aws-json.js';
 import { restJsonHandler } from '../../protocols/rest-json.js';
+import type { IamService } from '../iam/index.js';
 import type { LogEventInput, LogWriter } from '../logs/log-writer.js';
 import { accountConcurrencyLimit, ConcurrencyGate } from './concurrency.js';
 import type { LambdaContext } from './context.js';
@@ -95,7 +96,12 @@ export class LambdaService implements Service, LambdaInvoker {
     this.handler = restJsonHandler<LambdaContext>({
       serviceName: 'Lambda',
       routes: ROUTES,
-      context: (req) => ({ ...operationContext(req), runner: this.runner, eventSourceMappings: this.eventSourceMappings }),
+      context: (req) => ({
+        ...operationContext(req),
+        runner: this.runner,
+        eventSourceMappings: this.eventSourceMappings,
+        iam: ctx.services.has('iam') ? ctx.services.get<IamService>('iam') : undefined,
+      }),
       errorBody: (err) => ({ Type: err.fault === 'client' ? 'User' : 'Service', message: err.message, ...err.extra }),
     });
   }

@@ -6,6 +6,9 @@ import { type MappingOutput, toConfiguration } from '../configuration.js';
 import type { MappingRecord } from '../state.js';
 import { parseSettings, parseStartingPosition, parseStreamArn } from '../validation.js';
 
+/** What Lambda checks the execution role may do on the stream before it maps it (with IAM enforced). */
+const STREAM_READ_ACTIONS = ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'];
+
 /** A mapping from a DynamoDB stream: its poller starts at once (State reads "Creating" in this answer, as on AWS). */
 export async function CreateEventSourceMapping(input: CreateEventSourceMappingCommandInput, ctx: LambdaContext): Promise<MappingOutput> {
   const target = ctx.runner.target(ctx.account, ctx.region, input.FunctionName);
@@ -19,6 +22,11 @@ export async function CreateEventSourceMapping(input: CreateEventSourceMappingCo
       ? await source?.streamInfo(ctx.account, ctx.region, stream.arn)
       : undefined;
   if (!info) throw new InvalidParameterValueException(`Stream not found: ${stream.arn}`);
+  if (ctx.iam?.roleLacks(ctx.account, target.config.role, STREAM_READ_ACTIONS, stream.arn)) {
+    throw new InvalidParameterValueException(
+      `Cannot access stream ${stream.arn}. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM.`,
+    );
+  }
   const existing = eventSourceMappings.mappings
     .list(ctx.account, ctx.region)
     .find((m) => m.eventSourceArn === stream.arn && m.functionArn === target.invokedArn);
