@@ -7,7 +7,7 @@
  * there (open it in Chrome DevTools).
  */
 
-import { type ChildProcess, execFileSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,38 +18,29 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { StackOutputs } from '../provision/outputs.js';
-import { fmt, freePort, percentile, spawnQuiet, stop } from './support.js';
+import { buildBundles, fmt, freePort, percentile, startChat, stop } from './support.js';
 
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const CLIENTS = 16;
 const REQUESTS = 2000;
 const PASSWORD = 'Bench-passw0rd!';
 
-/** npm start's bundle on a free port until "Chat ready"; its outputs. */
-async function startChat(outputsDir: string): Promise<{ child: ChildProcess; outputs: StackOutputs }> {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+/** npm start's bundle on a free port, with state on disk as npm start keeps it by default; its outputs. */
+async function startChatBundle(outputsDir: string): Promise<{ child: ChildProcess; outputs: StackOutputs }> {
+  buildBundles();
   const port = await freePort();
-  // State on disk, as npm start keeps it by default.
-  const child = spawnQuiet(process.execPath, [...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), 'dist/start.mjs'], {
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const { child } = await startChat([...profile, 'dist/start.mjs'], {
     PORT: String(port),
     EMULATOR_STATE_DIR: join(outputsDir, 'state'),
     OUTPUTS_DIR: outputsDir,
-  });
-  child.stderr!.resume();
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Chat ready')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
   return { child, outputs: JSON.parse(readFileSync(join(outputsDir, 'local.json'), 'utf8')) as StackOutputs };
 }
 
 export async function runApiBench(): Promise<{ p50Ms: number; p99Ms: number; rps: number }> {
   const outputsDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
-  const { child, outputs } = await startChat(outputsDir);
+  const { child, outputs } = await startChatBundle(outputsDir);
   try {
     const cognito = new CognitoIdentityProviderClient({
       endpoint: outputs.endpoint!,

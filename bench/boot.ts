@@ -2,8 +2,7 @@
  * boot_ms: from spawning the local cloud to its first healthy answer, median of 5, beside moto_server
  * started and polled the same way (the peer: another local AWS implementation).
  */
-import { execFileSync } from 'node:child_process';
-import { fmt, freePort, hasCommand, median, spawnQuiet, stop, waitForUrl } from './support.js';
+import { buildBundles, fmt, freePort, hasCommand, median, spawnQuiet, stop, waitForUrl } from './support.js';
 
 const RUNS = 5;
 
@@ -20,7 +19,7 @@ async function bootOnce(command: string, args: string[], env: NodeJS.ProcessEnv,
 
 export async function runBootBench(): Promise<{ bootMs: number; motoBootMs: number }> {
   // The local cloud as `npm run emulator` runs it: built once (not timed), then started by Node alone.
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  buildBundles();
   const ours: number[] = [];
   const moto: number[] = [];
   for (let i = 0; i < RUNS; i++) {

@@ -3,15 +3,16 @@
  * with its bundles and the client already built, as on every start but the first after a change;
  * rss_idle_mb: that process's resident memory once idle, 35 s later (V8 gives back the young
  * generation that provisioning grew about 30 s after the work stops; the figure 2 s after ready
- * is shown beside it). The command timed is the
- * one `npm start` runs (npm's own ~150 ms not included). A first start after a change, which
- * rebuilds the bundles and the handlers' zips, is timed too and shown beside it.
+ * is shown beside it). The command timed is the one `npm start` runs (npm's own ~150 ms not
+ * included). A first start after a change, which rebuilds the bundles and the handlers' zips, is
+ * timed too and shown beside it.
  */
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildClient } from '../provision/client-build.js';
-import { fmt, freePort, ROOT, spawnQuiet, stop } from './support.js';
+import { fmt, freePort, ROOT, startChat, stop } from './support.js';
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -22,32 +23,22 @@ function rssMb(pid: number): number {
 /** Runs npm start's command until "Chat ready"; returns the time and the RSS 2 s and 35 s later. */
 async function startOnce(measureIdle: boolean): Promise<{ startMs: number; rssReadyMb: number; rssIdleMb: number }> {
   const outputsDir = mkdtempSync(join(tmpdir(), 'bench-outputs-'));
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawnQuiet(process.execPath, ['scripts/build.mjs', '--run', 'start'], {
-    PORT: String(port),
-    EMULATOR_PERSIST: '0',
-    OUTPUTS_DIR: outputsDir,
-  });
+  let child: ChildProcess | undefined;
   try {
-    const startMs = await new Promise<number>((resolve, reject) => {
-      let output = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Chat ready')) resolve(performance.now() - started);
-      });
-      child.stderr!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-      child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+    const port = await freePort();
+    const started = await startChat(['scripts/build.mjs', '--run', 'start'], {
+      PORT: String(port),
+      EMULATOR_PERSIST: '0',
+      OUTPUTS_DIR: outputsDir,
     });
-    if (!measureIdle) return { startMs, rssReadyMb: Number.NaN, rssIdleMb: Number.NaN };
+    child = started.child;
+    if (!measureIdle) return { startMs: started.readyMs, rssReadyMb: Number.NaN, rssIdleMb: Number.NaN };
     await new Promise((r) => setTimeout(r, 2_000));
     const rssReadyMb = rssMb(child.pid!);
     await new Promise((r) => setTimeout(r, 33_000));
-    return { startMs, rssReadyMb, rssIdleMb: rssMb(child.pid!) };
+    return { startMs: started.readyMs, rssReadyMb, rssIdleMb: rssMb(child.pid!) };
   } finally {
-    await stop(child);
+    if (child) await stop(child);
     rmSync(outputsDir, { recursive: true, force: true });
   }
 }

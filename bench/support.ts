@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -54,6 +54,46 @@ export function stop(child: ChildProcess): Promise<void> {
 
 export function spawnQuiet(command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   return spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+let bundlesBuilt = false;
+
+/** Builds the bundles npm start and npm run emulator run (`node scripts/build.mjs`), once per process. */
+export function buildBundles(): void {
+  if (bundlesBuilt) return;
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
+  bundlesBuilt = true;
+}
+
+/**
+ * Starts the chat with `node <args>` (npm start's command, or its bundle) and waits for "Chat
+ * ready"; returns the process, still running, and how long that took. Its output is read until
+ * then (and shown if it exits first), and drained afterwards so a full pipe never blocks it.
+ */
+export async function startChat(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; readyMs: number }> {
+  const started = performance.now();
+  const child = spawnQuiet(process.execPath, args, env);
+  let output = '';
+  let ready = false;
+  try {
+    const readyMs = await new Promise<number>((resolve, reject) => {
+      const read = (chunk: Buffer) => {
+        if (ready) return;
+        output += chunk.toString();
+        if (output.includes('Chat ready')) {
+          ready = true;
+          resolve(performance.now() - started);
+        }
+      };
+      child.stdout!.on('data', read);
+      child.stderr!.on('data', read);
+      child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+    });
+    return { child, readyMs };
+  } catch (err) {
+    await stop(child);
+    throw err;
+  }
 }
 
 export function hasCommand(command: string): boolean {
